@@ -1,0 +1,104 @@
+package news.storyline.eventstore.spring;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import news.storyline.eventstore.GlobalIndexMongoEventStorageEngine;
+import news.storyline.eventstore.StorylineJson;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.mongo.MongoProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+import java.lang.management.ManagementFactory;
+
+/**
+ * Wires Axon to Storyline's MongoDB event store: the storage engine with a global index, tokens in MongoDB,
+ * and Jackson for every stored message. Runs before Axon's own auto-configuration, whose beans then back off.
+ */
+@AutoConfiguration(
+        beforeName = "org.axonframework.springboot.autoconfig.AxonAutoConfiguration",
+        afterName = "org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration")
+@EnableConfigurationProperties({EventStoreProperties.class, MongoProperties.class})
+public class EventStoreAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    public MongoDatabase storylineDatabase(MongoClient client, MongoProperties mongo) {
+        return client.getDatabase(mongo.getMongoClientDatabase());
+    }
+
+    /** Axon's general serializer; the event and message serializers below are the same one. */
+    @Bean
+    @Primary
+    public Serializer storylineSerializer() {
+        return StorylineJson.serializer();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer(Serializer storylineSerializer) {
+        return storylineSerializer;
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    public Serializer messageSerializer(Serializer storylineSerializer) {
+        return storylineSerializer;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public EventStorageEngine eventStorageEngine(MongoDatabase storylineDatabase,
+                                                 Serializer storylineSerializer,
+                                                 Configuration configuration,
+                                                 EventStoreProperties properties) {
+        return GlobalIndexMongoEventStorageEngine.builder()
+                                                 .database(storylineDatabase)
+                                                 .eventSerializer(storylineSerializer)
+                                                 .snapshotSerializer(storylineSerializer)
+                                                 .upcasterChain(configuration.upcasterChain())
+                                                 .gapTimeout(properties.gapTimeout())
+                                                 .batchSize(properties.batchSize())
+                                                 .build();
+    }
+
+    /** Axon's event store, polling storage at {@code pollInterval} for events written by other processes. */
+    @Bean(name = "eventBus")
+    @Qualifier("eventStore")
+    @ConditionalOnMissingBean(EventStore.class)
+    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
+                                         Configuration configuration,
+                                         EventStoreProperties properties) {
+        return EmbeddedEventStore.builder()
+                                 .storageEngine(storageEngine)
+                                 .fetchDelay(properties.pollInterval().toMillis())
+                                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                                 .build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public TokenStore tokenStore(MongoDatabase storylineDatabase,
+                                 Serializer storylineSerializer,
+                                 EventStoreProperties properties) {
+        return MongoTokenStore.builder()
+                              .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(storylineDatabase).build())
+                              .serializer(storylineSerializer)
+                              .claimTimeout(properties.claimTimeout())
+                              .nodeId(ManagementFactory.getRuntimeMXBean().getName())
+                              .build();
+    }
+}

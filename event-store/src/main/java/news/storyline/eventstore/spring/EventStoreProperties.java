@@ -1,0 +1,24 @@
+package news.storyline.eventstore.spring;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+
+/**
+ * Tuning of the event store, under {@code storyline.event-store}.
+ *
+ * @param pollInterval how often a reader in another process looks for new events when it has none
+ * @param gapTimeout   how long readers wait for a reserved position to be filled before giving up on it
+ * @param batchSize    how many events one read fetches
+ * @param claimTimeout how long a processor's claim on a segment lasts without renewal before another takes it
+ */
+@ConfigurationProperties("storyline.event-store")
+public record EventStoreProperties(Duration pollInterval, Duration gapTimeout, int batchSize, Duration claimTimeout) {
+
+    public EventStoreProperties {
+        pollInterval = pollInterval == null ? Duration.ofMillis(100) : pollInterval;
+        gapTimeout = gapTimeout == null ? Duration.ofSeconds(60) : gapTimeout;
+        batchSize = batchSize <= 0 ? 100 : batchSize;
+        claimTimeout = claimTimeout == null ? Duration.ofSeconds(10) : claimTimeout;
+    }
+}

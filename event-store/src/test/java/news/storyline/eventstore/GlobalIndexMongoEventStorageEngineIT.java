@@ -1,0 +1,201 @@
+package news.storyline.eventstore;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static news.storyline.eventstore.EventStoreFixture.event;
+import static news.storyline.eventstore.EventStoreFixture.readAll;
+import static news.storyline.eventstore.EventStoreFixture.texts;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class GlobalIndexMongoEventStorageEngineIT {
+
+    private final EventStoreFixture fixture = new EventStoreFixture();
+    private final GlobalIndexMongoEventStorageEngine engine = fixture.engine();
+
+    @Test
+    void readsAnAggregatesEventsBackInSequence() {
+        engine.appendEvents(event("story-1", 0, "filed"), event("story-1", 1, "updated"));
+        engine.appendEvents(event("story-2", 0, "other story"));
+        engine.appendEvents(event("story-1", 2, "corrected"));
+
+        List<? extends DomainEventMessage<?>> stream = engine.readEvents("story-1").asStream().toList();
+
+        assertThat(stream).extracting(DomainEventMessage::getSequenceNumber).containsExactly(0L, 1L, 2L);
+        assertThat(stream).extracting(message -> ((EventStoreFixture.Note) message.getPayload()).text())
+                          .containsExactly("filed", "updated", "corrected");
+        assertThat(engine.lastSequenceNumberFor("story-1")).contains(2L);
+        assertThat(engine.lastSequenceNumberFor("nobody")).isEmpty();
+    }
+
+    @Test
+    void givesEveryEventTheNextGlobalPosition() {
+        engine.appendEvents(event("a", 0, "first"), event("b", 0, "second"));
+        engine.appendEvents(event("a", 1, "third"));
+
+        List<TrackedEventMessage<?>> read = readAll(engine, null);
+
+        assertThat(texts(read)).containsExactly("first", "second", "third");
+        assertThat(read).extracting(message -> message.trackingToken().position().orElseThrow())
+                        .containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void refusesASecondFirstEventForTheSameAggregate() {
+        engine.appendEvents(event("story-1", 0, "original"));
+
+        assertThatThrownBy(() -> engine.appendEvents(event("story-1", 0, "impostor")))
+                .isInstanceOf(AggregateStreamCreationException.class);
+        assertThat(texts(readAll(engine, null))).containsExactly("original");
+    }
+
+    @Test
+    void refusesALaterEventAtATakenSequenceNumber() {
+        engine.appendEvents(event("story-1", 0, "filed"), event("story-1", 1, "first update"));
+
+        assertThatThrownBy(() -> engine.appendEvents(event("story-1", 1, "concurrent update")))
+                .isInstanceOf(ConcurrencyException.class);
+        assertThat(texts(readAll(engine, null))).containsExactly("filed", "first update");
+    }
+
+    @Test
+    void removesThePartOfAnAppendThatWasWrittenBeforeItFailed() {
+        engine.appendEvents(event("story-1", 1, "already there"));
+
+        assertThatThrownBy(() -> engine.appendEvents(event("story-1", 0, "lands"), event("story-1", 1, "clashes")))
+                .isInstanceOf(ConcurrencyException.class);
+
+        assertThat(texts(readAll(engine, null))).containsExactly("already there");
+    }
+
+    @Test
+    void aReaderWaitsForACommitThatLandsLate() throws Exception {
+        CountDownLatch reserved = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        MongoGlobalIndexAllocator counter = new MongoGlobalIndexAllocator(fixture.database.getCollection("counters"));
+        GlobalIndexMongoEventStorageEngine slowWriter = fixture.engineBuilder().allocator(count -> {
+            long first = counter.allocate(count);
+            reserved.countDown();
+            await(release);
+            return first;
+        }).build();
+
+        CompletableFuture<Void> slowCommit = CompletableFuture.runAsync(
+                () -> slowWriter.appendEvents(event("slow", 0, "late")));
+        assertThat(reserved.await(10, TimeUnit.SECONDS)).isTrue();
+        engine.appendEvents(event("fast", 0, "early"));
+
+        List<TrackedEventMessage<?>> firstRead = readAll(engine, null);
+        assertThat(texts(firstRead)).containsExactly("early");
+        GapAwareTrackingToken afterFirstRead = (GapAwareTrackingToken) firstRead.get(0).trackingToken();
+        assertThat(afterFirstRead.getGaps()).containsExactly(1L);
+
+        release.countDown();
+        slowCommit.get(10, TimeUnit.SECONDS);
+
+        List<TrackedEventMessage<?>> secondRead = readAll(engine, afterFirstRead);
+        assertThat(texts(secondRead)).containsExactly("late");
+        assertThat(((GapAwareTrackingToken) secondRead.get(0).trackingToken()).hasGaps()).isFalse();
+        assertThat(readAll(engine, secondRead.get(0).trackingToken())).isEmpty();
+    }
+
+    @Test
+    void givesUpOnAPositionThatStaysEmptyPastTheGapTimeout() {
+        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-03-01T10:00:00Z"));
+        Clock clock = new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        GlobalIndexMongoEventStorageEngine reader = fixture.engineBuilder()
+                                                           .gapTimeout(Duration.ofSeconds(30))
+                                                           .clock(clock)
+                                                           .build();
+        new MongoGlobalIndexAllocator(fixture.database.getCollection("counters")).allocate(1); // a writer that died
+        reader.appendEvents(event("story-1", 0, "after the crash"));
+
+        TrackingToken token = readAll(reader, null).get(0).trackingToken();
+        assertThat(((GapAwareTrackingToken) token).getGaps()).containsExactly(1L);
+
+        now.set(now.get().plusSeconds(31));
+        reader.appendEvents(event("story-1", 1, "much later"));
+        List<TrackedEventMessage<?>> later = readAll(reader, token);
+
+        assertThat(texts(later)).containsExactly("much later");
+        assertThat(((GapAwareTrackingToken) later.get(0).trackingToken()).hasGaps()).isFalse();
+    }
+
+    @Test
+    void keepsTheLatestSnapshotPerAggregate() {
+        engine.appendEvents(event("story-1", 0, "filed"), event("story-1", 1, "updated"));
+        engine.storeSnapshot(event("story-1", 0, "snapshot at 0"));
+        engine.storeSnapshot(event("story-1", 1, "snapshot at 1"));
+
+        var snapshot = engine.readSnapshot("story-1");
+
+        assertThat(snapshot).isPresent();
+        assertThat(snapshot.get().getSequenceNumber()).isEqualTo(1L);
+        assertThat(((EventStoreFixture.Note) snapshot.get().getPayload()).text()).isEqualTo("snapshot at 1");
+    }
+
+    @Test
+    void createsTokensAtTheTailTheHeadAndAMoment() throws InterruptedException {
+        assertThat(engine.createTailToken()).isNull();
+        engine.appendEvents(event("a", 0, "one"));
+        Thread.sleep(5);
+        Instant between = Instant.now();
+        Thread.sleep(5);
+        engine.appendEvents(event("a", 1, "two"));
+
+        assertThat(texts(readAll(engine, engine.createTailToken()))).containsExactly("one", "two");
+        assertThat(readAll(engine, engine.createHeadToken())).isEmpty();
+        assertThat(texts(readAll(engine, engine.createTokenAt(between)))).containsExactly("two");
+    }
+
+    @Test
+    void refusesATokenOfAnotherKind() {
+        TrackingToken foreign = new org.axonframework.eventhandling.GlobalSequenceTrackingToken(3);
+
+        assertThatThrownBy(() -> readAll(engine, foreign)).isInstanceOfAny(IllegalArgumentException.class,
+                                                                            EventStoreException.class);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("The test never released the slow commit");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

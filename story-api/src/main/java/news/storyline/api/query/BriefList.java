@@ -1,0 +1,7 @@
+package news.storyline.api.query;
+
+import java.util.List;
+
+/** Briefs, newest first. */
+public record BriefList(List<Brief> briefs) {
+}
