@@ -1,5 +1,6 @@
 package news.storyline.eventstore.spring;
 
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import news.storyline.eventstore.GlobalIndexMongoEventStorageEngine;
@@ -13,8 +14,11 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
+import org.bson.Document;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -100,5 +104,24 @@ public class EventStoreAutoConfiguration {
                               .claimTimeout(properties.claimTimeout())
                               .nodeId(ManagementFactory.getRuntimeMXBean().getName())
                               .build();
+    }
+
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(HealthIndicator.class)
+    static class Health {
+
+        /** The service is healthy only while its database answers. */
+        @Bean
+        HealthIndicator eventStoreHealth(MongoDatabase storylineDatabase) {
+            return () -> {
+                try {
+                    storylineDatabase.runCommand(new Document("ping", 1));
+                    return org.springframework.boot.actuate.health.Health.up()
+                                 .withDetail("database", storylineDatabase.getName()).build();
+                } catch (MongoException unreachable) {
+                    return org.springframework.boot.actuate.health.Health.down(unreachable).build();
+                }
+            };
+        }
     }
 }

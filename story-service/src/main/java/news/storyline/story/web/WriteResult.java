@@ -1,0 +1,5 @@
+package news.storyline.story.web;
+
+/** What every write answers: which story, and its version now. */
+record WriteResult(String id, long version) {
+}

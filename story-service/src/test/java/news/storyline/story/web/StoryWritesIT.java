@@ -1,0 +1,191 @@
+package news.storyline.story.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import news.storyline.testsupport.TestMongo;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static com.mongodb.client.model.Filters.eq;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The real story-service over HTTP, writing to MongoDB. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class StoryWritesIT {
+
+    private static final String DATABASE = TestMongo.freshDatabaseName("story_service");
+    private static final String STORY = """
+            {"headline": "Кремъл заяви, че мирните преговори трябва да продължат",
+             "lead": "Всички страни имат интерес от продължаване на мирните преговори.",
+             "body": "Все още няма определена дата и място за следващия кръг.",
+             "dateline": {"place": "Москва"}, "language": "bg", "desk": "world"}
+            """;
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        registry.add("spring.data.mongodb.uri", () -> TestMongo.uriOf(DATABASE));
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoClient mongo;
+
+    private RestClient http;
+
+    @BeforeEach
+    void setUp() {
+        http = RestClient.builder()
+                         .baseUrl("http://127.0.0.1:" + port)
+                         .defaultStatusHandler(status -> true, (request, response) -> { })
+                         .build();
+    }
+
+    @Test
+    void filesAStoryAndStoresItsEvent() {
+        ResponseEntity<JsonNode> response = post(STORY, HttpHeaders.EMPTY);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(201);
+        String id = response.getBody().get("id").asText();
+        assertThat(response.getBody().get("version").asLong()).isEqualTo(1);
+        assertThat(response.getHeaders().getLocation()).hasToString("/api/stories/" + id);
+        assertThat(response.getHeaders().getETag()).isEqualTo("\"1\"");
+        Document stored = events().find(eq("aggregateIdentifier", id)).first();
+        assertThat(stored).isNotNull();
+        assertThat(stored.getString("payloadType")).isEqualTo("news.storyline.api.story.StoryFiledEvent");
+        assertThat(stored.getString("payload")).contains("Москва", "Кремъл заяви");
+    }
+
+    @Test
+    void refusesAnInvalidStoryWithAProblemAndWritesNothing() {
+        long before = events().countDocuments();
+
+        ResponseEntity<JsonNode> response = post(STORY.replace("\"Москва\"", "\"\""), HttpHeaders.EMPTY);
+
+        assertProblem(response, 400, "invalid-request");
+        assertThat(response.getBody().get("field").asText()).isEqualTo("dateline.place");
+        assertThat(events().countDocuments()).isEqualTo(before);
+    }
+
+    @Test
+    void refusesUnknownFieldsAndOperatorsWhereTextBelongs() {
+        assertProblem(post(STORY.replace("\"desk\"", "\"owner\""), HttpHeaders.EMPTY), 400, "malformed-body");
+        assertProblem(post(STORY.replace("\"bg\"", "{\"$gt\": \"\"}"), HttpHeaders.EMPTY), 400, "malformed-body");
+        assertProblem(post("{not json", HttpHeaders.EMPTY), 400, "malformed-body");
+    }
+
+    @Test
+    void revisesAStoryAtTheVersionItWasBasedOn() {
+        String id = post(STORY, HttpHeaders.EMPTY).getBody().get("id").asText();
+
+        ResponseEntity<JsonNode> revised = put(id, "\"1\"", "{\"headline\": \"Кремъл: преговорите продължават\"}");
+
+        assertThat(revised.getStatusCode().value()).isEqualTo(200);
+        assertThat(revised.getBody().get("version").asLong()).isEqualTo(2);
+        assertThat(revised.getHeaders().getETag()).isEqualTo("\"2\"");
+        assertThat(events().countDocuments(eq("aggregateIdentifier", id))).isEqualTo(2);
+    }
+
+    @Test
+    void refusesAStaleRevisionWithTheCurrentVersion() {
+        String id = post(STORY, HttpHeaders.EMPTY).getBody().get("id").asText();
+        put(id, "\"1\"", "{\"headline\": \"Първа промяна\"}");
+
+        ResponseEntity<JsonNode> stale = put(id, "\"1\"", "{\"headline\": \"Закъсняла промяна\"}");
+
+        assertProblem(stale, 409, "version-conflict");
+        assertThat(stale.getBody().get("currentVersion").asLong()).isEqualTo(2);
+        assertThat(events().countDocuments(eq("aggregateIdentifier", id))).isEqualTo(2);
+    }
+
+    @Test
+    void asksForTheVersionARevisionIsBasedOn() {
+        String id = post(STORY, HttpHeaders.EMPTY).getBody().get("id").asText();
+
+        assertProblem(put(id, null, "{\"headline\": \"Без версия\"}"), 428, "precondition-required");
+        assertProblem(put(id, "\"first\"", "{\"headline\": \"Без версия\"}"), 400, "invalid-request");
+    }
+
+    @Test
+    void refusesARevisionThatChangesNothing() {
+        String id = post(STORY, HttpHeaders.EMPTY).getBody().get("id").asText();
+
+        assertProblem(put(id, "\"1\"", "{\"lead\": \"Всички страни имат интерес от продължаване на мирните преговори.\"}"),
+                      422, "unprocessable");
+    }
+
+    @Test
+    void saysWhenThereIsNoSuchStory() {
+        assertProblem(put("no-such-story", "\"1\"", "{\"headline\": \"Нищо\"}"), 404, "not-found");
+    }
+
+    @Test
+    void letsExactlyOneOfManyConcurrentRevisionsOfOneVersionWin() throws Exception {
+        String id = post(STORY, HttpHeaders.EMPTY).getBody().get("id").asText();
+        int writers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Callable<Integer>> attempts = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                String headline = "{\"headline\": \"Версия " + i + "\"}";
+                attempts.add(() -> put(id, "\"1\"", headline).getStatusCode().value());
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> status : pool.invokeAll(attempts)) {
+                statuses.add(status.get());
+            }
+
+            assertThat(statuses).filteredOn(status -> status == 200).hasSize(1);
+            assertThat(statuses).filteredOn(status -> status == 409).hasSize(writers - 1);
+            assertThat(events().countDocuments(eq("aggregateIdentifier", id))).isEqualTo(2);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private ResponseEntity<JsonNode> post(String body, HttpHeaders headers) {
+        return http.post().uri("/api/stories").contentType(MediaType.APPLICATION_JSON)
+                   .headers(h -> h.addAll(headers)).body(body).retrieve().toEntity(JsonNode.class);
+    }
+
+    private ResponseEntity<JsonNode> put(String id, String ifMatch, String body) {
+        return http.put().uri("/api/stories/{id}", id).contentType(MediaType.APPLICATION_JSON)
+                   .headers(h -> {
+                       if (ifMatch != null) {
+                           h.set(HttpHeaders.IF_MATCH, ifMatch);
+                       }
+                   })
+                   .body(body).retrieve().toEntity(JsonNode.class);
+    }
+
+    private MongoCollection<Document> events() {
+        return mongo.getDatabase(DATABASE).getCollection("events");
+    }
+
+    private static void assertProblem(ResponseEntity<JsonNode> response, int status, String type) {
+        assertThat(response.getStatusCode().value()).isEqualTo(status);
+        assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(response.getBody().get("type").asText()).isEqualTo("https://storyline.news/problems/" + type);
+        assertThat(response.getBody().get("status").asInt()).isEqualTo(status);
+        assertThat(response.getBody().get("title").asText()).isNotBlank();
+    }
+}

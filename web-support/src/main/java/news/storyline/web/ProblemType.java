@@ -1,0 +1,61 @@
+package news.storyline.web;
+
+import org.springframework.http.HttpStatus;
+
+import java.net.URI;
+
+/**
+ * Every kind of error the API reports, each with a stable {@code type} URI that clients may switch on. The URIs
+ * name kinds of error; they are identifiers, not pages that must resolve.
+ */
+public enum ProblemType {
+
+    INVALID_REQUEST("invalid-request", "The request is not valid", HttpStatus.BAD_REQUEST),
+    MALFORMED_BODY("malformed-body", "The request body could not be read", HttpStatus.BAD_REQUEST),
+    NOT_FOUND("not-found", "Not found", HttpStatus.NOT_FOUND),
+    METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", HttpStatus.METHOD_NOT_ALLOWED),
+    NOT_ACCEPTABLE("not-acceptable", "No acceptable representation", HttpStatus.NOT_ACCEPTABLE),
+    VERSION_CONFLICT("version-conflict", "The version you based this on is not the current one", HttpStatus.CONFLICT),
+    PAYLOAD_TOO_LARGE("payload-too-large", "The request body is too large", HttpStatus.PAYLOAD_TOO_LARGE),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
+    UNPROCESSABLE("unprocessable", "The request cannot be carried out", HttpStatus.UNPROCESSABLE_ENTITY),
+    PRECONDITION_REQUIRED("precondition-required", "Say which version you based this on (If-Match)",
+                          HttpStatus.PRECONDITION_REQUIRED),
+    UNAVAILABLE("unavailable", "Temporarily unavailable", HttpStatus.SERVICE_UNAVAILABLE),
+    INTERNAL("internal", "Something went wrong on our side", HttpStatus.INTERNAL_SERVER_ERROR),
+    OTHER("http-error", "The request failed", HttpStatus.BAD_REQUEST);
+
+    public static final String BASE = "https://storyline.news/problems/";
+
+    private final URI uri;
+    private final String title;
+    private final HttpStatus status;
+
+    ProblemType(String slug, String title, HttpStatus status) {
+        this.uri = URI.create(BASE + slug);
+        this.title = title;
+        this.status = status;
+    }
+
+    public URI uri() {
+        return uri;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    /** The kind that Spring's own errors of this status belong to. */
+    public static ProblemType forStatus(int status) {
+        for (ProblemType type : values()) {
+            if (type.status.value() == status && type != OTHER) {
+                return type;
+            }
+        }
+        return status >= 500 ? INTERNAL : OTHER;
+    }
+}
