@@ -49,8 +49,7 @@ public class StandardProblemsAdvice extends ResponseEntityExceptionHandler {
             problem.setProperty("field", errors.get(0).get("field"));
         }
         problem.setProperty("errors", errors);
-        return handleExceptionInternal(ex, problem, headers, problem.getStatus() == 0 ? status
-                : HttpStatusCode.valueOf(problem.getStatus()), request);
+        return handleExceptionInternal(ex, problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
     }
 
     @Override
@@ -93,8 +92,18 @@ public class StandardProblemsAdvice extends ResponseEntityExceptionHandler {
                                                                             HttpHeaders headers,
                                                                             HttpStatusCode status,
                                                                             WebRequest request) {
-        ProblemDetail problem = Problems.of(ProblemType.INVALID_REQUEST, "A parameter is not valid");
-        return handleExceptionInternal(ex, problem, headers, status, request);
+        List<Map<String, String>> errors = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> Map.of(
+                        "field", String.valueOf(result.getMethodParameter().getParameterName()),
+                        "message", String.valueOf(error.getDefaultMessage()))))
+                .toList();
+        ProblemDetail problem = Problems.of(ProblemType.INVALID_REQUEST, errors.isEmpty()
+                ? "A parameter is not valid" : errors.get(0).get("field") + " " + errors.get(0).get("message"));
+        if (!errors.isEmpty()) {
+            problem.setProperty("field", errors.get(0).get("field"));
+        }
+        problem.setProperty("errors", errors);
+        return handleExceptionInternal(ex, problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
     }
 
     private static boolean isBlank(URI type) {

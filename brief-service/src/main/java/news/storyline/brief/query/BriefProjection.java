@@ -1,0 +1,92 @@
+package news.storyline.brief.query;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import news.storyline.api.query.Brief;
+import news.storyline.api.query.BriefList;
+import news.storyline.api.query.FindBriefsQuery;
+import news.storyline.api.story.Dateline;
+import news.storyline.api.story.StoryFiledEvent;
+import news.storyline.api.story.StoryUpdatedEvent;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import static com.mongodb.client.model.Filters.eq;
+
+/** The news list: per story its dateline, headline and teaser, newest filing first. */
+@Component
+@ProcessingGroup(BriefProjection.NAME)
+public class BriefProjection {
+
+    static final String NAME = "briefs";
+
+    private final MongoCollection<Document> briefs;
+    private final Teasers teasers;
+
+    public BriefProjection(MongoDatabase storylineDatabase, Teasers teasers) {
+        this.briefs = storylineDatabase.getCollection(NAME);
+        this.teasers = teasers;
+        briefs.createIndex(Indexes.descending("filedAt"), new IndexOptions().name("newestFirst"));
+    }
+
+    @EventHandler
+    void on(StoryFiledEvent event, @SequenceNumber long sequenceNumber) {
+        Document brief = new Document(InOrderUpdates.VERSION, sequenceNumber + 1)
+                .append("place", event.dateline().place())
+                .append("headline", event.headline())
+                .append("teaser", teasers.of(event.lead()))
+                .append("filedAt", Date.from(event.filedAt()));
+        briefs.updateOne(eq("_id", event.storyId()), new Document("$setOnInsert", brief),
+                         new UpdateOptions().upsert(true));
+    }
+
+    @EventHandler
+    void on(StoryUpdatedEvent event, @SequenceNumber long sequenceNumber) {
+        List<Bson> changes = new ArrayList<>();
+        changes.add(Updates.set(InOrderUpdates.VERSION, sequenceNumber + 1));
+        if (event.headline() != null) {
+            changes.add(Updates.set("headline", event.headline()));
+        }
+        if (event.lead() != null) {
+            changes.add(Updates.set("teaser", teasers.of(event.lead())));
+        }
+        InOrderUpdates.apply(briefs, event.storyId(), sequenceNumber, Updates.combine(changes));
+    }
+
+    @QueryHandler
+    BriefList handle(FindBriefsQuery query) {
+        List<Brief> found = briefs.find()
+                                  .sort(Sorts.orderBy(Sorts.descending("filedAt"), Sorts.ascending("_id")))
+                                  .limit(query.limit())
+                                  .map(BriefProjection::brief)
+                                  .into(new ArrayList<>());
+        return new BriefList(found);
+    }
+
+    @ResetHandler
+    void reset() {
+        briefs.deleteMany(new Document());
+    }
+
+    private static Brief brief(Document document) {
+        return new Brief(document.getString("_id"),
+                         Dateline.of(document.getString("place")),
+                         document.getString("headline"),
+                         document.getString("teaser"));
+    }
+}

@@ -1,0 +1,135 @@
+package news.storyline.brief.query;
+
+import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import news.storyline.api.query.BriefList;
+import news.storyline.api.query.FindBriefsQuery;
+import news.storyline.api.query.FindStoryQuery;
+import news.storyline.api.query.StoryView;
+import news.storyline.api.story.Dateline;
+import news.storyline.api.story.RevisionKind;
+import news.storyline.api.story.StoryFiledEvent;
+import news.storyline.api.story.StoryUpdatedEvent;
+import news.storyline.testsupport.TestMongo;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The projections' handlers called directly, against a real MongoDB database of their own. */
+class ProjectionsIT {
+
+    private static final Instant FILED = Instant.parse("2026-03-09T08:00:00Z");
+
+    private final MongoDatabase database = TestMongo.client().getDatabase(TestMongo.freshDatabaseName("projections"));
+    private final StoryProjection stories = new StoryProjection(database);
+    private final BriefProjection briefs = new BriefProjection(database, new Teasers(new Teasers.Settings(20, 200)));
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final FeedProjection feed = new FeedProjection(database, meters);
+
+    @Test
+    void aStoryReflectsItsFilingAndRevisions() {
+        stories.on(filed("s1", "Заглавие"), 0);
+        stories.on(updated("s1", "Поправено заглавие"), 1);
+
+        StoryView story = stories.handle(new FindStoryQuery("s1")).orElseThrow();
+
+        assertThat(story.version()).isEqualTo(2);
+        assertThat(story.headline()).isEqualTo("Поправено заглавие");
+        assertThat(story.lead()).isEqualTo("Лийд за Заглавие.");
+        assertThat(story.dateline()).isEqualTo(Dateline.of("Пхенян"));
+        assertThat(stories.handle(new FindStoryQuery("missing"))).isEmpty();
+    }
+
+    @Test
+    void anEventDeliveredAgainChangesNothing() {
+        stories.on(filed("s1", "Първо"), 0);
+        stories.on(updated("s1", "Второ"), 1);
+        stories.on(updated("s1", "Трето"), 2);
+
+        stories.on(filed("s1", "Първо"), 0);
+        stories.on(updated("s1", "Второ"), 1);
+
+        StoryView story = stories.handle(new FindStoryQuery("s1")).orElseThrow();
+        assertThat(story.headline()).isEqualTo("Трето");
+        assertThat(story.version()).isEqualTo(3);
+    }
+
+    @Test
+    void refusesAnEventWhosePredecessorIsMissingSoThatItIsRetried() {
+        stories.on(filed("s1", "Първо"), 0);
+
+        assertThatThrownBy(() -> stories.on(updated("s1", "Трето"), 2)).isInstanceOf(IllegalStateException.class);
+        assertThat(stories.handle(new FindStoryQuery("s1")).orElseThrow().version()).isEqualTo(1);
+    }
+
+    @Test
+    void briefsListTheNewestFilingFirstWithTeasers() {
+        briefs.on(filed("old", "Старо"), 0);
+        briefs.on(new StoryFiledEvent("new", "Ново", "Кратък лийд.", "Текст.", Dateline.of("Москва"), "bg", null,
+                                      "e", FILED.plusSeconds(60)), 0);
+        briefs.on(updated("old", "Старо, поправено"), 1);
+        briefs.on(updated("old", "Старо, поправено"), 1);
+
+        BriefList list = briefs.handle(new FindBriefsQuery(10));
+
+        assertThat(list.briefs()).extracting(brief -> brief.storyId()).containsExactly("new", "old");
+        assertThat(list.briefs().get(0).teaser()).isEqualTo("Кратък лийд.");
+        assertThat(list.briefs().get(0).dateline().place()).isEqualTo("Москва");
+        assertThat(list.briefs().get(1).headline()).isEqualTo("Старо, поправено");
+        assertThat(briefs.handle(new FindBriefsQuery(1)).briefs()).hasSize(1);
+    }
+
+    @Test
+    void theFeedGivesEveryEventOneDensePositionAndIgnoresRedeliveries() {
+        var first = message("s1", 0, filed("s1", "Първо"));
+        var second = message("s2", 0, filed("s2", "Второ"));
+        var third = message("s1", 1, updated("s1", "Трето"));
+
+        feed.on(first, token(1));
+        feed.on(second, token(5));   // positions 2-4 held failed commits: the feed has no holes
+        feed.on(first, token(1));
+        feed.on(third, token(6));
+
+        List<Long> positions = database.getCollection("feed").find().map(d -> d.getLong("_id")).into(new java.util.ArrayList<>());
+        List<String> ids = database.getCollection("feed").find().map(d -> d.getString("eventId")).into(new java.util.ArrayList<>());
+        assertThat(positions).containsExactly(1L, 2L, 3L);
+        assertThat(ids).containsExactly(first.getIdentifier(), second.getIdentifier(), third.getIdentifier());
+        assertThat(meters.counter("storyline.projection.redeliveries", "projection", "feed").count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void theFeedContinuesAfterAnotherInstanceAppended() {
+        FeedProjection otherInstance = new FeedProjection(database, new SimpleMeterRegistry());
+        feed.on(message("s1", 0, filed("s1", "Едно")), token(1));
+        otherInstance.on(message("s2", 0, filed("s2", "Две")), token(2));
+
+        feed.on(message("s3", 0, filed("s3", "Три")), token(3));
+
+        assertThat(database.getCollection("feed").countDocuments()).isEqualTo(3);
+        assertThat(database.getCollection("feed").find(new org.bson.Document("_id", 3L)).first()).isNotNull();
+    }
+
+    private static StoryFiledEvent filed(String id, String headline) {
+        return new StoryFiledEvent(id, headline, "Лийд за " + headline + ".", "Текст.", Dateline.of("Пхенян"), "bg",
+                                   "world", "editor", FILED);
+    }
+
+    private static StoryUpdatedEvent updated(String id, String headline) {
+        return new StoryUpdatedEvent(id, headline, null, null, RevisionKind.CORRECTION, "бележка", "editor",
+                                     FILED.plusSeconds(30));
+    }
+
+    private static GenericDomainEventMessage<Object> message(String id, long sequence, Object payload) {
+        return new GenericDomainEventMessage<>("Story", id, sequence, payload);
+    }
+
+    private static GapAwareTrackingToken token(long globalIndex) {
+        return GapAwareTrackingToken.newInstance(globalIndex, List.of());
+    }
+}

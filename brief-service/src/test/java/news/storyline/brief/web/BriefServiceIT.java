@@ -1,0 +1,149 @@
+package news.storyline.brief.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import news.storyline.api.story.Dateline;
+import news.storyline.api.story.RevisionKind;
+import news.storyline.api.story.StoryFiledEvent;
+import news.storyline.api.story.StoryUpdatedEvent;
+import news.storyline.eventstore.GlobalIndexMongoEventStorageEngine;
+import news.storyline.eventstore.StorylineJson;
+import news.storyline.testsupport.TestMongo;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The real brief-service, reading events that another writer (standing in for story-service) appends to the
+ * shared event store in MongoDB.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class BriefServiceIT {
+
+    private static final String DATABASE = TestMongo.freshDatabaseName("brief_service");
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        registry.add("spring.data.mongodb.uri", () -> TestMongo.uriOf(DATABASE));
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoClient mongo;
+
+    private RestClient http;
+    private GlobalIndexMongoEventStorageEngine writer;
+
+    @BeforeEach
+    void setUp() {
+        http = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                         .defaultStatusHandler(status -> true, (request, response) -> { })
+                         .build();
+        writer = GlobalIndexMongoEventStorageEngine.builder()
+                                                   .database(database())
+                                                   .eventSerializer(StorylineJson.serializer())
+                                                   .snapshotSerializer(StorylineJson.serializer())
+                                                   .build();
+    }
+
+    @Test
+    void servesAStoryAndItsBriefOnceTheEventsAreProjected() {
+        String id = UUID.randomUUID().toString();
+        writer.appendEvents(new GenericDomainEventMessage<>("Story", id, 0, new StoryFiledEvent(
+                id, "Президентът на Ирак поздрави Моджтаба Хаменей",
+                "Иракският президент Абдел Латиф Рашид поздрави Моджтаба Хаменей за назначаването му на поста нов "
+                        + "върховен лидер на Иран, предадоха ИРНА и други агенции в неделя.",
+                "Текст.", Dateline.of("Багдад"), "bg", "world", "editor", Instant.now())));
+        writer.appendEvents(new GenericDomainEventMessage<>("Story", id, 1, new StoryUpdatedEvent(
+                id, "Президентът на Ирак поздрави новия върховен лидер на Иран", null, null, RevisionKind.CORRECTION,
+                "Уточнено заглавие", "editor", Instant.now())));
+
+        JsonNode story = await().atMost(Duration.ofSeconds(20)).until(
+                () -> get("/api/stories/" + id),
+                response -> response.getStatusCode().value() == 200 && response.getBody().get("version").asLong() == 2)
+                .getBody();
+
+        assertThat(story.get("headline").asText()).isEqualTo("Президентът на Ирак поздрави новия върховен лидер на Иран");
+        assertThat(story.get("dateline").get("place").asText()).isEqualTo("Багдад");
+        assertThat(story.get("status").asText()).isEqualTo("PUBLISHED");
+
+        JsonNode brief = await().atMost(Duration.ofSeconds(20)).until(
+                () -> findBrief(id), found -> found != null && found.get("headline").asText().contains("новия"));
+        assertThat(brief.get("teaser").asText()).isEqualTo(
+                "Иракският президент Абдел Латиф Рашид поздрави Моджтаба Хаменей за назначаването му на поста нов "
+                        + "върховен лидер на Иран, предадоха ИРНА...");
+        assertThat(brief.get("dateline").get("place").asText()).isEqualTo("Багдад");
+    }
+
+    @Test
+    void answersAnUnknownStoryWithAProblem() {
+        ResponseEntity<JsonNode> response = get("/api/stories/" + UUID.randomUUID());
+
+        assertThat(response.getStatusCode().value()).isEqualTo(404);
+        assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(response.getBody().get("type").asText()).isEqualTo("https://storyline.news/problems/not-found");
+    }
+
+    @Test
+    void refusesALimitOutOfRange() {
+        ResponseEntity<JsonNode> response = get("/api/briefs?limit=0");
+
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getBody().get("type").asText()).isEqualTo("https://storyline.news/problems/invalid-request");
+        assertThat(get("/api/briefs?limit=many").getStatusCode().value()).isEqualTo(400);
+    }
+
+    @Test
+    void keepsEveryProcessorsPositionInMongo() {
+        String id = UUID.randomUUID().toString();
+        writer.appendEvents(new GenericDomainEventMessage<>("Story", id, 0, new StoryFiledEvent(
+                id, "Заглавие", "Лийд.", "Текст.", Dateline.of("Женева"), "bg", null, "editor", Instant.now())));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            List<String> processors = database().getCollection("trackingtokens").find()
+                                                .map(token -> token.getString("processorName"))
+                                                .into(new ArrayList<>());
+            assertThat(processors).contains("stories", "briefs", "feed");
+            assertThat(database().getCollection("feed").countDocuments(new Document("eventId",
+                    writer.readEvents(id).asStream().findFirst().orElseThrow().getIdentifier()))).isEqualTo(1);
+        });
+    }
+
+    private JsonNode findBrief(String id) {
+        JsonNode briefs = get("/api/briefs?limit=100").getBody().get("briefs");
+        for (JsonNode brief : briefs) {
+            if (brief.get("storyId").asText().equals(id)) {
+                return brief;
+            }
+        }
+        return null;
+    }
+
+    private ResponseEntity<JsonNode> get(String path) {
+        return http.get().uri(path).retrieve().toEntity(JsonNode.class);
+    }
+
+    private MongoDatabase database() {
+        return mongo.getDatabase(DATABASE);
+    }
+}
