@@ -1,37 +1,22 @@
 package news.storyline.eventstore;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.MongoServerException;
-import com.mongodb.MongoWriteException;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 
 /**
- * Tells Axon when an append failed because the aggregate's sequence number was taken (MongoDB error 11000), so that
- * it reports a concurrency conflict instead of a storage failure.
+ * Tells Axon when an append failed because the aggregate's sequence number was taken, so that it reports a
+ * concurrency conflict instead of a storage failure. A clash on the global index is not such a conflict: the
+ * engine retries it with a new position, and only reports it when the retries are used up.
  */
 final class DuplicateKeyResolver implements PersistenceExceptionResolver {
 
     @Override
     public boolean isDuplicateKeyViolation(Exception exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (isDuplicateKey(cause)) {
-                return true;
+            var index = DuplicateKeys.violatedIndex(cause);
+            if (index.isPresent()) {
+                return !GlobalIndexMongoEventStorageEngine.GLOBAL_INDEX_NAME.equals(index.get());
             }
         }
         return false;
-    }
-
-    private static boolean isDuplicateKey(Throwable error) {
-        if (error instanceof MongoBulkWriteException bulk) {
-            return bulk.getWriteErrors().stream()
-                       .anyMatch(writeError -> ErrorCategory.fromErrorCode(writeError.getCode())
-                               == ErrorCategory.DUPLICATE_KEY);
-        }
-        if (error instanceof MongoWriteException write) {
-            return write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
-        }
-        return error instanceof MongoServerException server
-                && ErrorCategory.fromErrorCode(server.getCode()) == ErrorCategory.DUPLICATE_KEY;
     }
 }

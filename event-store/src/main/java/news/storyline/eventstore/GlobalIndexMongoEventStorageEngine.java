@@ -73,7 +73,9 @@ import static news.storyline.eventstore.EventDocuments.TIMESTAMP;
 public class GlobalIndexMongoEventStorageEngine extends BatchingEventStorageEngine {
 
     private static final Logger log = LoggerFactory.getLogger(GlobalIndexMongoEventStorageEngine.class);
+    static final String GLOBAL_INDEX_NAME = "globalIndex";
     private static final long LOWEST_GLOBAL_INDEX = 1;
+    private static final int MAX_POSITION_ATTEMPTS = 10;
 
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> snapshots;
@@ -100,7 +102,7 @@ public class GlobalIndexMongoEventStorageEngine extends BatchingEventStorageEngi
     }
 
     private void ensureIndexes() {
-        events.createIndex(Indexes.ascending(GLOBAL_INDEX), new IndexOptions().unique(true).name("globalIndex"));
+        events.createIndex(Indexes.ascending(GLOBAL_INDEX), new IndexOptions().unique(true).name(GLOBAL_INDEX_NAME));
         events.createIndex(Indexes.ascending(AGGREGATE_ID, SEQUENCE_NUMBER),
                            new IndexOptions().unique(true).name("aggregateSequence"));
         events.createIndex(Indexes.ascending(TIMESTAMP), new IndexOptions().name("timestamp"));
@@ -114,21 +116,42 @@ public class GlobalIndexMongoEventStorageEngine extends BatchingEventStorageEngi
         List<DomainEventMessage<?>> domainEvents = events.stream()
                                                          .<DomainEventMessage<?>>map(EventUtils::asDomainEventMessage)
                                                          .toList();
-        long firstIndex = allocator.allocate(domainEvents.size());
+        for (int attempt = 1; ; attempt++) {
+            List<Document> documents = atNewPositions(domainEvents, serializer);
+            try {
+                this.events.insertMany(documents, new InsertManyOptions().ordered(true));
+                return;
+            } catch (MongoBulkWriteException failure) {
+                int failedAt = failure.getWriteErrors().isEmpty() ? 0 : failure.getWriteErrors().get(0).getIndex();
+                removePartialAppend(documents.subList(0, failedAt));
+                if (attempt < MAX_POSITION_ATTEMPTS && positionTaken(failure)) {
+                    log.warn("Position {} was handed out twice; taking another", EventDocuments.globalIndex(
+                            documents.get(failedAt)));
+                    continue;
+                }
+                handlePersistenceException(failure, events.get(failedAt));
+            } catch (MongoException failure) {
+                handlePersistenceException(failure, events.get(0));
+            }
+        }
+    }
+
+    private List<Document> atNewPositions(List<DomainEventMessage<?>> events, Serializer serializer) {
+        long firstIndex = allocator.allocate(events.size());
         Instant storedAt = clock.instant();
-        List<Document> documents = new ArrayList<>(domainEvents.size());
-        for (int i = 0; i < domainEvents.size(); i++) {
-            documents.add(EventDocuments.event(domainEvents.get(i), serializer, firstIndex + i, storedAt));
+        List<Document> documents = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            documents.add(EventDocuments.event(events.get(i), serializer, firstIndex + i, storedAt));
         }
-        try {
-            this.events.insertMany(documents, new InsertManyOptions().ordered(true));
-        } catch (MongoBulkWriteException failure) {
-            int failedAt = failure.getWriteErrors().isEmpty() ? 0 : failure.getWriteErrors().get(0).getIndex();
-            removePartialAppend(documents.subList(0, failedAt));
-            handlePersistenceException(failure, events.get(failedAt));
-        } catch (MongoException failure) {
-            handlePersistenceException(failure, events.get(0));
-        }
+        return documents;
+    }
+
+    /**
+     * MongoDB's {@code $inc} never hands out a position twice; the embedded server's, under concurrent writers,
+     * can. The unique index on the position catches it, and the events simply take new positions.
+     */
+    private static boolean positionTaken(MongoBulkWriteException failure) {
+        return DuplicateKeys.violatedIndex(failure).filter(GLOBAL_INDEX_NAME::equals).isPresent();
     }
 
     private void removePartialAppend(List<Document> written) {

@@ -86,6 +86,69 @@ class GlobalIndexMongoEventStorageEngineIT {
     }
 
     @Test
+    void takesAnotherPositionWhenOneWasHandedOutTwice() {
+        MongoGlobalIndexAllocator counter = new MongoGlobalIndexAllocator(fixture.database.getCollection("counters"));
+        GlobalIndexMongoEventStorageEngine sloppy = fixture.engineBuilder().allocator(new GlobalIndexAllocator() {
+            private boolean first = true;
+
+            @Override
+            public long allocate(int count) {
+                if (first) {
+                    first = false;
+                    return 1; // as the embedded server's $inc may, under concurrent writers
+                }
+                return counter.allocate(count);
+            }
+        }).build();
+        engine.appendEvents(event("a", 0, "holds position 1"));
+
+        sloppy.appendEvents(event("b", 0, "was handed position 1 too"));
+
+        List<TrackedEventMessage<?>> read = readAll(engine, null);
+        assertThat(texts(read)).containsExactly("holds position 1", "was handed position 1 too");
+        assertThat(read).extracting(message -> message.trackingToken().position().orElseThrow())
+                        .containsExactly(1L, 2L);
+    }
+
+    @Test
+    void concurrentWritersInSeveralProcessesNeverShareAPosition() throws Exception {
+        int writers = 6;
+        int appendsEach = 40;
+        List<GlobalIndexMongoEventStorageEngine> processes = new java.util.ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            processes.add(fixture.engineBuilder()
+                                 .database(com.mongodb.client.MongoClients.create(
+                                         news.storyline.testsupport.TestMongo.uriOf(fixture.database.getName()))
+                                                                          .getDatabase(fixture.database.getName()))
+                                 .build());
+        }
+        List<CompletableFuture<Void>> running = new java.util.ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            GlobalIndexMongoEventStorageEngine writer = processes.get(w);
+            String aggregate = "writer-" + w;
+            running.add(CompletableFuture.runAsync(() -> {
+                for (int n = 0; n < appendsEach; n++) {
+                    writer.appendEvents(event(aggregate, n, aggregate + "/" + n));
+                }
+            }));
+        }
+        CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+
+        List<TrackedEventMessage<?>> read = readAll(engine, null);
+
+        assertThat(read).hasSize(writers * appendsEach);
+        assertThat(texts(read)).doesNotHaveDuplicates();
+        assertThat(read).extracting(message -> message.trackingToken().position().orElseThrow())
+                        .doesNotHaveDuplicates().isSorted();
+        for (int w = 0; w < writers; w++) {
+            String aggregate = "writer-" + w;
+            assertThat(texts(read)).filteredOn(text -> text.startsWith(aggregate + "/"))
+                                   .containsExactlyElementsOf(java.util.stream.IntStream.range(0, appendsEach)
+                                                                      .mapToObj(n -> aggregate + "/" + n).toList());
+        }
+    }
+
+    @Test
     void aReaderWaitsForACommitThatLandsLate() throws Exception {
         CountDownLatch reserved = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);

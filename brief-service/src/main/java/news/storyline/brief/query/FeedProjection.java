@@ -14,7 +14,6 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -51,12 +50,12 @@ public class FeedProjection {
     }
 
     @EventHandler
-    void on(EventMessage<?> event, TrackingToken token) {
+    void on(EventMessage<?> event) {
         if (feed.find(eq(EVENT_ID, event.getIdentifier())).first() != null) {
             redeliveries.increment();
             return;
         }
-        Document entry = entry(event, token);
+        Document entry = entry(event);
         try {
             append(entry, nextPosition());
         } catch (MongoWriteException positionTaken) {
@@ -87,7 +86,7 @@ public class FeedProjection {
         return lastPosition + 1;
     }
 
-    private static Document entry(EventMessage<?> event, TrackingToken token) {
+    private static Document entry(EventMessage<?> event) {
         Document entry = new Document(EVENT_ID, event.getIdentifier())
                 .append("type", event.getPayloadType().getName())
                 .append("time", Date.from(event.getTimestamp()));
@@ -95,7 +94,6 @@ public class FeedProjection {
             entry.append("aggregateId", domainEvent.getAggregateIdentifier())
                  .append("sequenceNumber", domainEvent.getSequenceNumber());
         }
-        token.position().ifPresent(globalIndex -> entry.append("globalIndex", globalIndex));
         return entry;
     }
 }
