@@ -5,7 +5,26 @@ import news.storyline.api.query.BriefList;
 import news.storyline.api.query.FindBriefsQuery;
 import news.storyline.api.query.FindStoryQuery;
 import news.storyline.api.query.StoryView;
+import news.storyline.api.story.AttributeStoryCommand;
+import news.storyline.api.story.AttributionHop;
+import news.storyline.api.story.AttributionRole;
 import news.storyline.api.story.Dateline;
+import news.storyline.api.story.Editor;
+import news.storyline.api.story.LinkStoryCommand;
+import news.storyline.api.story.LinkTarget;
+import news.storyline.api.story.StoryAttributedEvent;
+import news.storyline.api.story.StoryLinkedEvent;
+import news.storyline.api.story.StoryRelation;
+import news.storyline.api.story.StoryUnlinkedEvent;
+import news.storyline.api.story.StoryWithdrawnEvent;
+import news.storyline.api.story.UnlinkStoryCommand;
+import news.storyline.api.story.WithdrawStoryCommand;
+import news.storyline.api.thread.CloseThreadCommand;
+import news.storyline.api.thread.OpenThreadCommand;
+import news.storyline.api.thread.RenameThreadCommand;
+import news.storyline.api.thread.ThreadClosedEvent;
+import news.storyline.api.thread.ThreadOpenedEvent;
+import news.storyline.api.thread.ThreadRenamedEvent;
 import news.storyline.api.story.FileStoryCommand;
 import news.storyline.api.story.RevisionKind;
 import news.storyline.api.story.StoryFiledEvent;
@@ -20,23 +39,45 @@ final class MessageSamples {
 
     static final Instant FILED = Instant.parse("2026-03-09T07:15:30.123456Z");
     static final Dateline PYONGYANG = new Dateline("Пхенян", Instant.parse("2026-03-08T00:00:00Z"));
+    static final Editor EDITOR = new Editor("local-editor", "Иван Петров");
+    static final List<AttributionHop> CHAIN = List.of(
+            new AttributionHop("КЦТА", "kcna", AttributionRole.ORIGINATOR),
+            new AttributionHop("Франс прес", "afp", AttributionRole.CITED_BY),
+            new AttributionHop("Вестник Родина", null, AttributionRole.CARRIER));
 
     static final List<Object> ALL = List.of(
             PYONGYANG,
             new FileStoryCommand("story-1", "Ким Чен-ун обеща на Русия „безусловна подкрепа“",
                                  "Севернокорейският лидер Ким Чен-ун обеща на Москва „безусловна подкрепа“.",
                                  "Ким се срещна вчера със секретаря на руския Съвет за сигурност Сергей Шойгу.",
-                                 PYONGYANG, "bg", "world", "local-editor"),
+                                 PYONGYANG, "bg", "world", EDITOR),
             new UpdateStoryCommand("story-1", 3L, "Ново заглавие", "Нов лийд.", "Нов текст.",
-                                   RevisionKind.CORRECTION, "Поправено име", "local-editor"),
-            new StoryFiledEvent("story-1", "Заглавие", "Лийд.", "Текст.", PYONGYANG, "bg", "world", "local-editor",
+                                   RevisionKind.CORRECTION, "Поправено име", EDITOR),
+            new StoryFiledEvent("story-1", "Заглавие", "Лийд.", "Текст.", PYONGYANG, "bg", "world", EDITOR,
                                 FILED),
             new StoryUpdatedEvent("story-1", "Заглавие 2", "Лийд 2.", "Текст 2.", RevisionKind.UPDATE, "бележка",
-                                  "local-editor", FILED),
+                                  EDITOR, FILED),
+            EDITOR,
+            LinkTarget.thread("ukraine-peace-talks"),
+            CHAIN.get(1),
+            new AttributeStoryCommand("story-1", 1L, CHAIN, EDITOR),
+            new StoryAttributedEvent("story-1", CHAIN, EDITOR, FILED),
+            new LinkStoryCommand("story-1", 2L, LinkTarget.story("story-2", StoryRelation.FOLLOW_UP_OF), EDITOR),
+            new StoryLinkedEvent("story-1", LinkTarget.thread("ukraine-peace-talks"), EDITOR, FILED),
+            new UnlinkStoryCommand("story-1", 3L, "ukraine-peace-talks", EDITOR),
+            new StoryUnlinkedEvent("story-1", LinkTarget.story("story-2", StoryRelation.RELATED_TO), EDITOR, FILED),
+            new WithdrawStoryCommand("story-1", 4L, "Източникът оттегли информацията", EDITOR),
+            new StoryWithdrawnEvent("story-1", "Източникът оттегли информацията", EDITOR, FILED),
+            new OpenThreadCommand("ukraine-peace-talks", "Мирните преговори за Украйна", "Развитие", EDITOR),
+            new ThreadOpenedEvent("ukraine-peace-talks", "Мирните преговори за Украйна", null, EDITOR, FILED),
+            new RenameThreadCommand("ukraine-peace-talks", 0L, "Преговорите за Украйна", null, EDITOR),
+            new ThreadRenamedEvent("ukraine-peace-talks", "Преговорите за Украйна", "Ново описание", EDITOR, FILED),
+            new CloseThreadCommand("ukraine-peace-talks", 1L, EDITOR),
+            new ThreadClosedEvent("ukraine-peace-talks", EDITOR, FILED),
             new FindStoryQuery("story-1"),
             new FindBriefsQuery(20),
             new StoryView("story-1", 2, "PUBLISHED", "Заглавие", "Лийд.", "Текст.", PYONGYANG, "bg", "world",
-                          "local-editor", FILED, FILED.plusSeconds(60)),
+                          EDITOR, FILED, FILED.plusSeconds(60)),
             new Brief("story-1", Dateline.of("Москва"), "Кремъл заяви", "Всички страни..."),
             new BriefList(List.of(new Brief("story-1", Dateline.of("Берлин"), "Заглавие", "Тийзър")))
     );

@@ -1,6 +1,7 @@
 package news.storyline.api.query;
 
 import news.storyline.api.story.Dateline;
+import news.storyline.api.story.Editor;
 
 import java.time.Instant;
 
@@ -19,7 +20,7 @@ public record StoryView(
         Dateline dateline,
         String language,
         String desk,
-        String filedBy,
+        Editor filedBy,
         Instant filedAt,
         Instant updatedAt) {
 }

@@ -11,5 +11,5 @@ public record FileStoryCommand(
         Dateline dateline,
         String language,
         String desk,
-        String filedBy) {
+        Editor filedBy) {
 }

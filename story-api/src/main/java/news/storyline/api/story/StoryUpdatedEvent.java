@@ -8,8 +8,10 @@ import java.time.Instant;
 /**
  * A story got a new revision. Only the fields that changed are set; the others are null.
  * Corrections are shown to readers as corrections.
+ * <p>
+ * Revision 2: {@code editor} is an {@link Editor}; revision 1 stored a bare id (see {@code EditorAsObjectUpcaster}).
  */
-@Revision("1")
+@Revision("2")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StoryUpdatedEvent(
         String storyId,
@@ -18,6 +20,6 @@ public record StoryUpdatedEvent(
         String body,
         RevisionKind kind,
         String note,
-        String editor,
+        Editor editor,
         Instant updatedAt) {
 }

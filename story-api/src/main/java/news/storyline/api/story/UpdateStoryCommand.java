@@ -17,5 +17,5 @@ public record UpdateStoryCommand(
         String body,
         RevisionKind kind,
         String note,
-        String editor) {
+        Editor editor) {
 }
