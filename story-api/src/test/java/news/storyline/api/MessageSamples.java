@@ -77,7 +77,9 @@ final class MessageSamples {
             new FindStoryQuery("story-1"),
             new FindBriefsQuery(20),
             new StoryView("story-1", 2, "PUBLISHED", "Заглавие", "Лийд.", "Текст.", PYONGYANG, "bg", "world",
-                          EDITOR, FILED, FILED.plusSeconds(60)),
+                          EDITOR, FILED, FILED.plusSeconds(60), List.of(CHAIN), List.of("ukraine-peace-talks"),
+                          List.of(new StoryView.Link("story-2", StoryRelation.FOLLOW_UP_OF)),
+                          new StoryView.Withdrawal("Грешка", EDITOR, FILED)),
             new Brief("story-1", Dateline.of("Москва"), "Кремъл заяви", "Всички страни..."),
             new BriefList(List.of(new Brief("story-1", Dateline.of("Берлин"), "Заглавие", "Тийзър")))
     );

@@ -2,6 +2,7 @@ package news.storyline.systemtest;
 
 import com.mongodb.client.MongoDatabase;
 import news.storyline.api.story.Dateline;
+import news.storyline.api.story.Editor;
 import news.storyline.api.story.StoryFiledEvent;
 import news.storyline.eventstore.GlobalIndexMongoEventStorageEngine;
 import news.storyline.eventstore.MongoGlobalIndexAllocator;
@@ -161,7 +162,7 @@ class ExactlyOnceUnderConcurrencyIT {
                 .build();
         String id = UUID.randomUUID().toString();
         StoryFiledEvent filed = new StoryFiledEvent(id, "Закъсняла история", "Лийд на закъснялата история.",
-                                                    "Текст.", Dateline.of("Женева"), "bg", "world", "slow-writer",
+                                                    "Текст.", Dateline.of("Женева"), "bg", "world", Editor.of("slow-writer"),
                                                     Instant.now());
         CompletableFuture<String> commit = CompletableFuture.supplyAsync(() -> {
             slowWriter.appendEvents(new GenericDomainEventMessage<>("Story", id, 0, filed));

@@ -16,6 +16,8 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", HttpStatus.METHOD_NOT_ALLOWED),
     NOT_ACCEPTABLE("not-acceptable", "No acceptable representation", HttpStatus.NOT_ACCEPTABLE),
     VERSION_CONFLICT("version-conflict", "The version you based this on is not the current one", HttpStatus.CONFLICT),
+    STORY_WITHDRAWN("story-withdrawn", "The story was withdrawn and takes no more changes", HttpStatus.CONFLICT),
+    THREAD_CLOSED("thread-closed", "The thread is closed", HttpStatus.CONFLICT),
     PAYLOAD_TOO_LARGE("payload-too-large", "The request body is too large", HttpStatus.PAYLOAD_TOO_LARGE),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     UNPROCESSABLE("unprocessable", "The request cannot be carried out", HttpStatus.UNPROCESSABLE_ENTITY),
@@ -49,10 +51,15 @@ public enum ProblemType {
         return status;
     }
 
+    /** Whether this kind stands for its whole status, as Spring's own errors of that status do. */
+    private boolean isGeneric() {
+        return this != OTHER && this != STORY_WITHDRAWN && this != THREAD_CLOSED;
+    }
+
     /** The kind that Spring's own errors of this status belong to. */
     public static ProblemType forStatus(int status) {
         for (ProblemType type : values()) {
-            if (type.status.value() == status && type != OTHER) {
+            if (type.status.value() == status && type.isGeneric()) {
                 return type;
             }
         }

@@ -1,13 +1,21 @@
 package news.storyline.brief.config;
 
+import news.storyline.api.upcasting.StorylineUpcasters;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.springframework.context.annotation.Bean;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
 
-/** How the read models' processors treat failures. */
+/** How the read models' processors read old events and treat failures. */
 @Configuration(proxyBeanMethods = false)
 public class ProcessingConfiguration {
+
+    @Bean
+    EventUpcaster storylineUpcasters() {
+        return StorylineUpcasters.chain();
+    }
 
     /**
      * Axon's default logs a failing handler and moves on, which would leave a read model without that event

@@ -11,8 +11,10 @@ import news.storyline.api.query.Brief;
 import news.storyline.api.query.BriefList;
 import news.storyline.api.query.FindBriefsQuery;
 import news.storyline.api.story.Dateline;
+import news.storyline.api.story.StoryEvent;
 import news.storyline.api.story.StoryFiledEvent;
 import news.storyline.api.story.StoryUpdatedEvent;
+import news.storyline.api.story.StoryWithdrawnEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -27,6 +29,7 @@ import java.util.Date;
 import java.util.List;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.ne;
 
 /** The news list: per story its dateline, headline and teaser, newest filing first. */
 @Component
@@ -34,6 +37,7 @@ import static com.mongodb.client.model.Filters.eq;
 public class BriefProjection {
 
     static final String NAME = "briefs";
+    private static final String WITHDRAWN = "withdrawn";
 
     private final MongoCollection<Document> briefs;
     private final Teasers teasers;
@@ -68,9 +72,25 @@ public class BriefProjection {
         InOrderUpdates.apply(briefs, event.storyId(), sequenceNumber, Updates.combine(changes));
     }
 
+    /** A withdrawn story leaves the news list; its brief keeps only the version, for redeliveries. */
+    @EventHandler
+    void on(StoryWithdrawnEvent event, @SequenceNumber long sequenceNumber) {
+        InOrderUpdates.apply(briefs, event.storyId(), sequenceNumber, Updates.combine(
+                Updates.set(InOrderUpdates.VERSION, sequenceNumber + 1),
+                Updates.set(WITHDRAWN, true),
+                Updates.unset("headline"), Updates.unset("teaser")));
+    }
+
+    /** A story event the news list shows nothing of still counts towards the story's version. */
+    @EventHandler
+    void on(StoryEvent event, @SequenceNumber long sequenceNumber) {
+        InOrderUpdates.apply(briefs, event.storyId(), sequenceNumber,
+                             Updates.set(InOrderUpdates.VERSION, sequenceNumber + 1));
+    }
+
     @QueryHandler
     BriefList handle(FindBriefsQuery query) {
-        List<Brief> found = briefs.find()
+        List<Brief> found = briefs.find(ne(WITHDRAWN, true))
                                   .sort(Sorts.orderBy(Sorts.descending("filedAt"), Sorts.ascending("_id")))
                                   .limit(query.limit())
                                   .map(BriefProjection::brief)

@@ -6,7 +6,17 @@ import news.storyline.api.query.BriefList;
 import news.storyline.api.query.FindBriefsQuery;
 import news.storyline.api.query.FindStoryQuery;
 import news.storyline.api.query.StoryView;
+import news.storyline.api.story.AttributionHop;
+import news.storyline.api.story.AttributionRole;
 import news.storyline.api.story.Dateline;
+import news.storyline.api.story.LinkTarget;
+import news.storyline.api.story.StoryAttributedEvent;
+import news.storyline.api.story.StoryEvent;
+import news.storyline.api.story.StoryLinkedEvent;
+import news.storyline.api.story.StoryRelation;
+import news.storyline.api.story.StoryUnlinkedEvent;
+import news.storyline.api.story.StoryWithdrawnEvent;
+import news.storyline.api.story.Editor;
 import news.storyline.api.story.RevisionKind;
 import news.storyline.api.story.StoryFiledEvent;
 import news.storyline.api.story.StoryUpdatedEvent;
@@ -68,10 +78,59 @@ class ProjectionsIT {
     }
 
     @Test
+    void aStoryShowsItsChainsThreadsAndLinks() {
+        Editor editor = Editor.of("e");
+        stories.on(filed("s1", "Ким"), 0);
+        stories.on(new StoryAttributedEvent("s1", List.of(new AttributionHop("КЦТА", "kcna", AttributionRole.ORIGINATOR),
+                new AttributionHop("Франс прес", "afp", AttributionRole.CITED_BY)), editor, FILED), 1);
+        stories.on(new StoryLinkedEvent("s1", LinkTarget.thread("ukraine-peace-talks"), editor, FILED), 2);
+        stories.on(new StoryLinkedEvent("s1", LinkTarget.story("s0", StoryRelation.RELATED_TO), editor, FILED), 3);
+        stories.on(new StoryLinkedEvent("s1", LinkTarget.story("s0", StoryRelation.FOLLOW_UP_OF), editor, FILED), 4);
+        stories.on(new StoryLinkedEvent("s1", LinkTarget.thread("other"), editor, FILED), 5);
+        stories.on(new StoryUnlinkedEvent("s1", LinkTarget.thread("other"), editor, FILED), 6);
+        stories.on(new StoryLinkedEvent("s1", LinkTarget.thread("ukraine-peace-talks"), editor, FILED), 2);
+
+        StoryView story = stories.handle(new FindStoryQuery("s1")).orElseThrow();
+
+        assertThat(story.version()).isEqualTo(7);
+        assertThat(story.attributions()).hasSize(1);
+        assertThat(story.attributions().get(0)).extracting(AttributionHop::sourceId).containsExactly("kcna", "afp");
+        assertThat(story.threads()).containsExactly("ukraine-peace-talks");
+        assertThat(story.links()).containsExactly(new StoryView.Link("s0", StoryRelation.FOLLOW_UP_OF));
+    }
+
+    @Test
+    void aWithdrawnStoryKeepsTheFactNotTheText() {
+        stories.on(filed("s1", "Грешна новина"), 0);
+        briefs.on(filed("s1", "Грешна новина"), 0);
+        StoryWithdrawnEvent withdrawn = new StoryWithdrawnEvent("s1", "Източникът оттегли", Editor.of("e"), FILED);
+
+        stories.on(withdrawn, 1);
+        briefs.on(withdrawn, 1);
+        briefs.on(filed("s1", "Грешна новина"), 0);
+
+        StoryView story = stories.handle(new FindStoryQuery("s1")).orElseThrow();
+        assertThat(story.status()).isEqualTo("WITHDRAWN");
+        assertThat(story.withdrawal().reason()).isEqualTo("Източникът оттегли");
+        assertThat(story.headline()).isNull();
+        assertThat(story.body()).isNull();
+        assertThat(briefs.handle(new FindBriefsQuery(10)).briefs()).isEmpty();
+    }
+
+    @Test
+    void eventsAReadModelShowsNothingOfStillAdvanceItsVersion() {
+        briefs.on(filed("s1", "Първо"), 0);
+        briefs.on((StoryEvent) new StoryLinkedEvent("s1", LinkTarget.thread("t"), Editor.of("e"), FILED), 1);
+        briefs.on(updated("s1", "Второ"), 2);
+
+        assertThat(briefs.handle(new FindBriefsQuery(1)).briefs().get(0).headline()).isEqualTo("Второ");
+    }
+
+    @Test
     void briefsListTheNewestFilingFirstWithTeasers() {
         briefs.on(filed("old", "Старо"), 0);
         briefs.on(new StoryFiledEvent("new", "Ново", "Кратък лийд.", "Текст.", Dateline.of("Москва"), "bg", null,
-                                      "e", FILED.plusSeconds(60)), 0);
+                                      Editor.of("e"), FILED.plusSeconds(60)), 0);
         briefs.on(updated("old", "Старо, поправено"), 1);
         briefs.on(updated("old", "Старо, поправено"), 1);
 
@@ -116,11 +175,11 @@ class ProjectionsIT {
 
     private static StoryFiledEvent filed(String id, String headline) {
         return new StoryFiledEvent(id, headline, "Лийд за " + headline + ".", "Текст.", Dateline.of("Пхенян"), "bg",
-                                   "world", "editor", FILED);
+                                   "world", Editor.of("editor"), FILED);
     }
 
     private static StoryUpdatedEvent updated(String id, String headline) {
-        return new StoryUpdatedEvent(id, headline, null, null, RevisionKind.CORRECTION, "бележка", "editor",
+        return new StoryUpdatedEvent(id, headline, null, null, RevisionKind.CORRECTION, "бележка", Editor.of("editor"),
                                      FILED.plusSeconds(30));
     }
 

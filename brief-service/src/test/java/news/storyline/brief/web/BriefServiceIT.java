@@ -3,7 +3,14 @@ package news.storyline.brief.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import news.storyline.api.story.AttributionHop;
+import news.storyline.api.story.AttributionRole;
 import news.storyline.api.story.Dateline;
+import news.storyline.api.story.LinkTarget;
+import news.storyline.api.story.StoryAttributedEvent;
+import news.storyline.api.story.StoryLinkedEvent;
+import news.storyline.api.story.StoryWithdrawnEvent;
+import news.storyline.api.story.Editor;
 import news.storyline.api.story.RevisionKind;
 import news.storyline.api.story.StoryFiledEvent;
 import news.storyline.api.story.StoryUpdatedEvent;
@@ -73,10 +80,10 @@ class BriefServiceIT {
                 id, "Президентът на Ирак поздрави Моджтаба Хаменей",
                 "Иракският президент Абдел Латиф Рашид поздрави Моджтаба Хаменей за назначаването му на поста нов "
                         + "върховен лидер на Иран, предадоха ИРНА и други агенции в неделя.",
-                "Текст.", Dateline.of("Багдад"), "bg", "world", "editor", Instant.now())));
+                "Текст.", Dateline.of("Багдад"), "bg", "world", Editor.of("editor"), Instant.now())));
         writer.appendEvents(new GenericDomainEventMessage<>("Story", id, 1, new StoryUpdatedEvent(
                 id, "Президентът на Ирак поздрави новия върховен лидер на Иран", null, null, RevisionKind.CORRECTION,
-                "Уточнено заглавие", "editor", Instant.now())));
+                "Уточнено заглавие", Editor.of("editor"), Instant.now())));
 
         JsonNode story = await().atMost(Duration.ofSeconds(20)).until(
                 () -> get("/api/stories/" + id),
@@ -93,6 +100,42 @@ class BriefServiceIT {
                 "Иракският президент Абдел Латиф Рашид поздрави Моджтаба Хаменей за назначаването му на поста нов "
                         + "върховен лидер на Иран, предадоха ИРНА...");
         assertThat(brief.get("dateline").get("place").asText()).isEqualTo("Багдад");
+    }
+
+    @Test
+    void followsAStoryThroughEveryKindOfChange() {
+        String id = UUID.randomUUID().toString();
+        Editor editor = Editor.of("editor");
+        List<Object> events = List.of(
+                new StoryFiledEvent(id, "Ким Чен-ун обеща подкрепа", "Лийд.", "Текст.", Dateline.of("Пхенян"), "bg",
+                                    "world", editor, Instant.now()),
+                new StoryAttributedEvent(id, List.of(new AttributionHop("КЦТА", "kcna", AttributionRole.ORIGINATOR)),
+                                         editor, Instant.now()),
+                new StoryLinkedEvent(id, LinkTarget.thread("ukraine-peace-talks"), editor, Instant.now()),
+                new StoryUpdatedEvent(id, "Ким Чен-ун обеща безусловна подкрепа", null, null, RevisionKind.CORRECTION,
+                                      "Точен цитат", editor, Instant.now()));
+        for (int n = 0; n < events.size(); n++) {
+            writer.appendEvents(new GenericDomainEventMessage<>("Story", id, n, events.get(n)));
+        }
+
+        JsonNode story = await().atMost(Duration.ofSeconds(20)).until(
+                () -> get("/api/stories/" + id),
+                response -> response.getStatusCode().value() == 200 && response.getBody().get("version").asLong() == 4)
+                .getBody();
+        assertThat(story.get("headline").asText()).isEqualTo("Ким Чен-ун обеща безусловна подкрепа");
+        assertThat(story.get("threads").get(0).asText()).isEqualTo("ukraine-peace-talks");
+        assertThat(story.get("attributions").get(0).get(0).get("sourceId").asText()).isEqualTo("kcna");
+        await().atMost(Duration.ofSeconds(20)).until(() -> findBrief(id), brief -> brief != null
+                && brief.get("headline").asText().equals("Ким Чен-ун обеща безусловна подкрепа"));
+
+        writer.appendEvents(new GenericDomainEventMessage<>("Story", id, 4, new StoryWithdrawnEvent(
+                id, "Източникът оттегли съобщението", editor, Instant.now())));
+
+        JsonNode withdrawn = await().atMost(Duration.ofSeconds(20)).until(
+                () -> get("/api/stories/" + id).getBody(), body -> body.get("version").asLong() == 5);
+        assertThat(withdrawn.get("status").asText()).isEqualTo("WITHDRAWN");
+        assertThat(withdrawn.has("headline")).isFalse();
+        await().atMost(Duration.ofSeconds(20)).until(() -> findBrief(id) == null);
     }
 
     @Test
@@ -117,7 +160,7 @@ class BriefServiceIT {
     void keepsEveryProcessorsPositionInMongo() {
         String id = UUID.randomUUID().toString();
         writer.appendEvents(new GenericDomainEventMessage<>("Story", id, 0, new StoryFiledEvent(
-                id, "Заглавие", "Лийд.", "Текст.", Dateline.of("Женева"), "bg", null, "editor", Instant.now())));
+                id, "Заглавие", "Лийд.", "Текст.", Dateline.of("Женева"), "bg", null, Editor.of("editor"), Instant.now())));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             List<String> processors = database().getCollection("trackingtokens").find()

@@ -5,7 +5,7 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 
 import java.util.List;
 
-/** Says where a story comes from: an ordered chain of sources, originator first. Replaces any earlier chain. */
+/** Adds a chain of sources a story comes from, originator first. The same chain twice changes nothing. */
 public record AttributeStoryCommand(
         @TargetAggregateIdentifier String storyId,
         @TargetAggregateVersion Long expectedVersion,

@@ -20,5 +20,5 @@ public record StoryFiledEvent(
         String language,
         String desk,
         Editor filedBy,
-        Instant filedAt) {
+        Instant filedAt) implements StoryEvent {
 }

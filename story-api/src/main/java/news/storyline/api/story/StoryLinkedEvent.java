@@ -6,5 +6,5 @@ import java.time.Instant;
 
 /** A story was linked to a thread or to another story. */
 @Revision("1")
-public record StoryLinkedEvent(String storyId, LinkTarget target, Editor editor, Instant linkedAt) {
+public record StoryLinkedEvent(String storyId, LinkTarget target, Editor editor, Instant linkedAt) implements StoryEvent {
 }

@@ -21,5 +21,5 @@ public record StoryUpdatedEvent(
         RevisionKind kind,
         String note,
         Editor editor,
-        Instant updatedAt) {
+        Instant updatedAt) implements StoryEvent {
 }

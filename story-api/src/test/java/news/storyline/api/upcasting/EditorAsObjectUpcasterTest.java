@@ -25,8 +25,7 @@ class EditorAsObjectUpcasterTest {
     private static final Instant AT = Instant.parse("2026-03-09T07:15:30Z");
 
     private final Serializer serializer = StorylineJson.serializer();
-    private final EventUpcasterChain chain = new EventUpcasterChain(EditorAsObjectUpcaster.storyFiled(),
-                                                                    EditorAsObjectUpcaster.storyUpdated());
+    private final EventUpcasterChain chain = StorylineUpcasters.chain();
 
     @Test
     void liftsARevisionOneFilingToAnEditorObject() {
