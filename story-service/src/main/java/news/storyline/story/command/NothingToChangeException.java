@@ -1,9 +1,9 @@
 package news.storyline.story.command;
 
-/** A revision must change something: the one asked for is identical to the current story. */
+/** A change must change something: the one asked for leaves the story (or thread) as it is. */
 public class NothingToChangeException extends RuntimeException {
 
-    public NothingToChangeException(String storyId) {
-        super("The revision of story " + storyId + " changes nothing");
+    public NothingToChangeException(String id) {
+        super(id + " is already as asked; the change would change nothing");
     }
 }

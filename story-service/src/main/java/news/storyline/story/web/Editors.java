@@ -1,20 +1,25 @@
 package news.storyline.story.web;
 
+import news.storyline.api.story.Editor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
 /**
- * Who is making a change. The gateway names the editor in {@code X-Storyline-Editor}; until the gateway
- * authenticates (and strips that header from what clients send), the name is taken as given.
+ * Who is making a change. The gateway names the editor in {@code X-Storyline-Editor} (the token's subject) and
+ * {@code X-Storyline-Editor-Name}; until the gateway authenticates (and strips these headers from what clients
+ * send), they are taken as given.
  */
 @Component
 class Editors {
 
-    static final String HEADER = "X-Storyline-Editor";
+    static final String ID_HEADER = "X-Storyline-Editor";
+    static final String NAME_HEADER = "X-Storyline-Editor-Name";
     private static final String UNKNOWN = "unknown";
 
-    String from(HttpHeaders headers) {
-        String editor = headers.getFirst(HEADER);
-        return editor == null || editor.isBlank() ? UNKNOWN : editor.strip();
+    Editor from(HttpHeaders headers) {
+        String id = headers.getFirst(ID_HEADER);
+        String name = headers.getFirst(NAME_HEADER);
+        return new Editor(id == null || id.isBlank() ? UNKNOWN : id.strip(),
+                          name == null || name.isBlank() ? null : name.strip());
     }
 }

@@ -1,8 +1,9 @@
 package news.storyline.story.web;
 
 import news.storyline.story.command.StoryVersions;
+import org.springframework.http.HttpHeaders;
 
-/** Reads the version an editor based a change on from {@code If-Match: "3"} (strong or weak). */
+/** Reads the version an editor based a change on from {@code If-Match: "3"} (strong or weak), for any write. */
 final class Versions {
 
     private Versions() {
@@ -28,13 +29,19 @@ final class Versions {
         }
     }
 
+    /** @return Axon's version for the request's {@code If-Match}, or null when it sent none */
+    static Long fromOptionalIfMatch(HttpHeaders headers) {
+        String ifMatch = headers.getFirst(HttpHeaders.IF_MATCH);
+        return ifMatch == null ? null : fromIfMatch(ifMatch);
+    }
+
     static String etag(long publicVersion) {
         return "\"" + publicVersion + "\"";
     }
 
     static final class MalformedIfMatchException extends RuntimeException {
         MalformedIfMatchException(String value) {
-            super("If-Match must carry the story's version, such as \"3\"; got " + value);
+            super("If-Match must carry the version the change is based on, such as \"3\"; got " + value);
         }
     }
 }

@@ -1,5 +1,5 @@
 package news.storyline.story.web;
 
-/** What every write answers: which story, and its version now. */
+/** What every write answers: which story or thread, and its version now. */
 record WriteResult(String id, long version) {
 }

@@ -1,0 +1,30 @@
+package news.storyline.story.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+
+import java.io.IOException;
+import java.net.URI;
+
+/**
+ * Writes a problem from a servlet filter, which no controller advice reaches, in the same shape as Spring MVC
+ * writes the others (with the request's path as {@code instance}).
+ */
+public final class FilterProblems {
+
+    private FilterProblems() {
+    }
+
+    public static void write(ProblemDetail problem, HttpServletRequest request, HttpServletResponse response,
+                             ObjectMapper json) throws IOException {
+        problem.setInstance(URI.create(request.getRequestURI()));
+        byte[] body = json.writeValueAsBytes(problem);
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+}

@@ -1,0 +1,160 @@
+package news.storyline.story.web.idempotency;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import news.storyline.story.web.BufferedBodyRequest;
+import news.storyline.story.web.FilterProblems;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Honours {@code Idempotency-Key} on POST (draft-ietf-httpapi-idempotency-key-header), so that a client may retry a
+ * write whose answer it never got. The first request with a key runs and its answer is kept; a retry with the same
+ * key and body gets that answer again, marked {@code Idempotency-Replayed: true}, and nothing runs twice. A retry
+ * that arrives while the first request still runs waits for its answer, for a bounded time. An answer of 5xx (or
+ * an exception) lets the key go, so that a retry runs again; a 4xx is kept, since the same request would be refused
+ * again.
+ * <p>
+ * The body must be within the service's limit before this filter reads it (see {@code RequestBodyLimitFilter}),
+ * and the writes answer synchronously, so the answer is complete when the chain returns.
+ */
+public class IdempotencyFilter extends OncePerRequestFilter {
+
+    static final String KEY_HEADER = "Idempotency-Key";
+    private static final String REPLAYED_HEADER = "Idempotency-Replayed";
+    /** The gateway names the editor in this header (see {@code Editors}); a key belongs to whoever sent it. */
+    private static final String CALLER_HEADER = "X-Storyline-Editor";
+    private static final String ANONYMOUS = "anonymous";
+    private static final List<String> KEPT_HEADERS = List.of(HttpHeaders.LOCATION, HttpHeaders.ETAG);
+
+    private final IdempotencyStore store;
+    private final IdempotencyProperties properties;
+    private final ObjectMapper json;
+
+    public IdempotencyFilter(IdempotencyStore store, IdempotencyProperties properties, ObjectMapper json) {
+        this.store = store;
+        this.properties = properties;
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !HttpMethod.POST.matches(request.getMethod()) || request.getHeader(KEY_HEADER) == null;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        IdempotencyKey key;
+        try {
+            key = IdempotencyKey.parse(request.getHeader(KEY_HEADER), properties.maxKeyLength());
+        } catch (IdempotencyKey.MalformedKeyException malformed) {
+            FilterProblems.write(IdempotencyProblems.malformedKey(malformed), request, response, json);
+            return;
+        }
+        byte[] body = request.getInputStream().readAllBytes();
+        String fingerprint = fingerprint(body);
+        IdempotencyScope scope = new IdempotencyScope(key.value(), callerOf(request), request.getMethod(),
+                                                      request.getRequestURI());
+        long deadline = System.nanoTime() + properties.waitFor().toNanos();
+        do {
+            Optional<IdempotencyRecord> held = store.find(scope);
+            if (held.isEmpty() && store.tryClaim(scope, fingerprint)) {
+                runAndKeep(scope, new BufferedBodyRequest(request, body), response, chain);
+                return;
+            }
+            if (held.isPresent() && !held.get().requestFingerprint().equals(fingerprint)) {
+                FilterProblems.write(IdempotencyProblems.keyReused(), request, response, json);
+                return;
+            }
+            if (held.isPresent() && held.get().isAnswered()) {
+                replay(held.get().response(), response);
+                return;
+            }
+        } while (pausedBefore(deadline));
+        response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+        FilterProblems.write(IdempotencyProblems.inProgress(), request, response, json);
+    }
+
+    private void runAndKeep(IdempotencyScope scope, HttpServletRequest request, HttpServletResponse response,
+                            FilterChain chain) throws ServletException, IOException {
+        ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
+        try {
+            chain.doFilter(request, answer);
+        } catch (IOException | ServletException | RuntimeException failure) {
+            store.release(scope);
+            throw failure;
+        }
+        // Should keeping the answer fail, the key stays pending until it expires: retries are refused rather
+        // than risk filing twice, and the client still gets the answer below.
+        try {
+            if (answer.getStatus() >= 500) {
+                store.release(scope);
+            } else {
+                store.complete(scope, keep(answer));
+            }
+        } finally {
+            answer.copyBodyToResponse();
+        }
+    }
+
+    private static StoredResponse keep(ContentCachingResponseWrapper answer) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String name : KEPT_HEADERS) {
+            String value = answer.getHeader(name);
+            if (value != null) {
+                headers.put(name, value);
+            }
+        }
+        if (answer.getContentType() != null) {
+            headers.put(HttpHeaders.CONTENT_TYPE, answer.getContentType());
+        }
+        return new StoredResponse(answer.getStatus(), headers, answer.getContentAsByteArray());
+    }
+
+    private static void replay(StoredResponse stored, HttpServletResponse response) throws IOException {
+        response.setStatus(stored.status());
+        stored.headers().forEach(response::setHeader);
+        response.setHeader(REPLAYED_HEADER, "true");
+        response.setContentLength(stored.body().length);
+        response.getOutputStream().write(stored.body());
+    }
+
+    /** @return whether there is time left to look again, having waited one poll interval */
+    private boolean pausedBefore(long deadline) {
+        try {
+            Thread.sleep(properties.pollEvery().toMillis());
+        } catch (InterruptedException shuttingDown) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return System.nanoTime() < deadline;
+    }
+
+    private static String callerOf(HttpServletRequest request) {
+        String caller = request.getHeader(CALLER_HEADER);
+        return caller == null || caller.isBlank() ? ANONYMOUS : caller.strip();
+    }
+
+    private static String fingerprint(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("Every Java platform has SHA-256", impossible);
+        }
+    }
+}

@@ -1,0 +1,270 @@
+package news.storyline.story.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import news.storyline.testsupport.TestMongo;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.client.RestClient;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Retries with {@code Idempotency-Key} against the real service: the first answer is kept, nothing runs twice. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+                properties = "storyline.idempotency.wait-for=3s")
+@Import(IdempotencyIT.TestWrites.class)
+class IdempotencyIT {
+
+    private static final String DATABASE = TestMongo.freshDatabaseName("story_idempotency");
+    private static final String STORY = """
+            {"headline": "Ким Чен-ун обеща на Русия подкрепа", "lead": "Лийд.", "body": "Текст.",
+             "dateline": {"place": "Пхенян"}, "language": "bg", "desk": "world"}
+            """;
+    private static final String KEY = "Idempotency-Key";
+    private static final String REPLAYED = "Idempotency-Replayed";
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        registry.add("spring.data.mongodb.uri", () -> TestMongo.uriOf(DATABASE));
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoClient mongo;
+
+    @Autowired
+    TestWrites testWrites;
+
+    private RestClient http;
+
+    @BeforeEach
+    void setUp() {
+        http = RestClient.builder()
+                         .baseUrl("http://127.0.0.1:" + port)
+                         .defaultStatusHandler(status -> true, (request, response) -> { })
+                         .build();
+    }
+
+    @Test
+    void answersARetryWithTheFirstAnswerAndFilesOnce() {
+        String key = newKey();
+        long before = events().countDocuments();
+
+        ResponseEntity<JsonNode> first = postStory(STORY, key);
+        ResponseEntity<JsonNode> retry = postStory(STORY, key);
+
+        assertThat(first.getStatusCode().value()).isEqualTo(201);
+        assertThat(first.getHeaders().containsKey(REPLAYED)).isFalse();
+        assertThat(retry.getStatusCode().value()).isEqualTo(201);
+        assertThat(retry.getHeaders().getFirst(REPLAYED)).isEqualTo("true");
+        assertThat(retry.getBody()).isEqualTo(first.getBody());
+        assertThat(retry.getHeaders().getLocation()).isEqualTo(first.getHeaders().getLocation());
+        assertThat(retry.getHeaders().getETag()).isEqualTo("\"1\"");
+        assertThat(retry.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
+        assertThat(events().countDocuments()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void filesOnceWhenManyRetriesRace() throws Exception {
+        postStory(STORY, null); // the first filing warms Axon up, so the race is about the key alone
+        String key = newKey();
+        long before = events().countDocuments();
+        int retries = 10;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(retries);
+        try {
+            List<Callable<ResponseEntity<JsonNode>>> attempts = new ArrayList<>();
+            for (int i = 0; i < retries; i++) {
+                attempts.add(() -> {
+                    start.await();
+                    return postStory(STORY, key);
+                });
+            }
+            List<Future<ResponseEntity<JsonNode>>> running = attempts.stream().map(pool::submit).toList();
+            start.countDown();
+            List<ResponseEntity<JsonNode>> answers = new ArrayList<>();
+            for (Future<ResponseEntity<JsonNode>> answer : running) {
+                answers.add(answer.get(30, TimeUnit.SECONDS));
+            }
+
+            assertThat(answers).allSatisfy(answer -> assertThat(answer.getStatusCode().value()).isEqualTo(201));
+            assertThat(answers).extracting(ResponseEntity::getBody).containsOnly(answers.get(0).getBody());
+            assertThat(answers).filteredOn(answer -> !answer.getHeaders().containsKey(REPLAYED)).hasSize(1);
+            assertThat(events().countDocuments()).isEqualTo(before + 1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void refusesTheSameKeyWithAnotherBody() {
+        String key = newKey();
+        postStory(STORY, key);
+        long before = events().countDocuments();
+
+        ResponseEntity<JsonNode> reused = postStory(STORY.replace("Пхенян", "Сеул"), key);
+
+        assertProblem(reused, 422, "idempotency-key-reuse");
+        assertThat(events().countDocuments()).isEqualTo(before);
+    }
+
+    @Test
+    void keepsTheKeysOfDifferentEditorsApart() {
+        String key = newKey();
+
+        ResponseEntity<JsonNode> first = post("/api/stories", STORY, key, "editor-1");
+        ResponseEntity<JsonNode> second = post("/api/stories", STORY, key, "editor-2");
+
+        assertThat(second.getStatusCode().value()).isEqualTo(201);
+        assertThat(second.getHeaders().containsKey(REPLAYED)).isFalse();
+        assertThat(second.getBody().get("id")).isNotEqualTo(first.getBody().get("id"));
+    }
+
+    @Test
+    void replaysARefusalSinceTheSameRequestWouldBeRefusedAgain() {
+        String key = newKey();
+        String invalid = STORY.replace("\"Пхенян\"", "\"\"");
+
+        ResponseEntity<JsonNode> first = postStory(invalid, key);
+        ResponseEntity<JsonNode> retry = postStory(invalid, key);
+
+        assertProblem(first, 400, "invalid-request");
+        assertProblem(retry, 400, "invalid-request");
+        assertThat(retry.getHeaders().getFirst(REPLAYED)).isEqualTo("true");
+        assertThat(retry.getBody()).isEqualTo(first.getBody());
+    }
+
+    @Test
+    void letsARetryRunAgainAfterAFirstAttemptThatFailedOnOurSide() {
+        String key = newKey();
+
+        ResponseEntity<JsonNode> failed = post("/api/test/fails-once", "{}", key, null);
+        ResponseEntity<JsonNode> retry = post("/api/test/fails-once", "{}", key, null);
+        ResponseEntity<JsonNode> again = post("/api/test/fails-once", "{}", key, null);
+
+        assertProblem(failed, 500, "internal");
+        assertThat(retry.getStatusCode().value()).isEqualTo(201);
+        assertThat(retry.getHeaders().containsKey(REPLAYED)).isFalse();
+        assertThat(again.getHeaders().getFirst(REPLAYED)).isEqualTo("true");
+        assertThat(testWrites.failingCalls.get()).isEqualTo(2);
+    }
+
+    @Test
+    void asksARetryToComeBackWhileTheFirstAttemptRunsTooLong() throws Exception {
+        String key = newKey();
+        CompletableFuture<ResponseEntity<JsonNode>> first =
+                CompletableFuture.supplyAsync(() -> post("/api/test/slow", "{}", key, null));
+        assertThat(testWrites.slowStarted.await(10, TimeUnit.SECONDS)).isTrue();
+
+        ResponseEntity<JsonNode> retry = post("/api/test/slow", "{}", key, null);
+        testWrites.slowMayFinish.countDown();
+
+        assertProblem(retry, 409, "idempotency-in-progress");
+        assertThat(retry.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
+        assertThat(first.get(10, TimeUnit.SECONDS).getStatusCode().value()).isEqualTo(201);
+        assertThat(post("/api/test/slow", "{}", key, null).getHeaders().getFirst(REPLAYED)).isEqualTo("true");
+    }
+
+    @Test
+    void refusesAnEmptyOrOverlongKeyAndFilesNothing() {
+        long before = events().countDocuments();
+
+        ResponseEntity<JsonNode> empty = postStory(STORY, "");
+        ResponseEntity<JsonNode> emptyString = postStory(STORY, "\"\"");
+        ResponseEntity<JsonNode> overlong = postStory(STORY, "k".repeat(201));
+
+        assertProblem(empty, 400, "invalid-request");
+        assertThat(empty.getBody().get("field").asText()).isEqualTo(KEY);
+        assertProblem(emptyString, 400, "invalid-request");
+        assertProblem(overlong, 400, "invalid-request");
+        assertThat(overlong.getBody().get("field").asText()).isEqualTo(KEY);
+        assertThat(events().countDocuments()).isEqualTo(before);
+        assertThat(postStory(STORY, "k".repeat(200)).getStatusCode().value()).isEqualTo(201);
+    }
+
+    /** Writes that fail or take their time on purpose, under the filter like the real ones. */
+    @RestController
+    static class TestWrites {
+
+        final AtomicInteger failingCalls = new AtomicInteger();
+        final CountDownLatch slowStarted = new CountDownLatch(1);
+        final CountDownLatch slowMayFinish = new CountDownLatch(1);
+
+        @PostMapping("/api/test/fails-once")
+        ResponseEntity<Map<String, Integer>> failsOnce() {
+            int call = failingCalls.incrementAndGet();
+            if (call == 1) {
+                throw new IllegalStateException("The first attempt fails on purpose");
+            }
+            return ResponseEntity.status(201).body(Map.of("call", call));
+        }
+
+        @PostMapping("/api/test/slow")
+        ResponseEntity<Map<String, String>> slow() throws InterruptedException {
+            slowStarted.countDown();
+            slowMayFinish.await(30, TimeUnit.SECONDS);
+            return ResponseEntity.status(201).body(Map.of("done", "slowly"));
+        }
+    }
+
+    private static String newKey() {
+        return UUID.randomUUID().toString();
+    }
+
+    private ResponseEntity<JsonNode> postStory(String body, String key) {
+        return post("/api/stories", body, key, null);
+    }
+
+    private ResponseEntity<JsonNode> post(String path, String body, String key, String editor) {
+        return http.post().uri(path).contentType(MediaType.APPLICATION_JSON)
+                   .headers(headers -> {
+                       if (key != null) {
+                           headers.set(KEY, key);
+                       }
+                       if (editor != null) {
+                           headers.set("X-Storyline-Editor", editor);
+                       }
+                   })
+                   .body(body).retrieve().toEntity(JsonNode.class);
+    }
+
+    private MongoCollection<Document> events() {
+        return mongo.getDatabase(DATABASE).getCollection("events");
+    }
+
+    private static void assertProblem(ResponseEntity<JsonNode> response, int status, String type) {
+        assertThat(response.getStatusCode().value()).isEqualTo(status);
+        assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(response.getBody().get("type").asText()).isEqualTo("https://storyline.news/problems/" + type);
+        assertThat(response.getBody().get("status").asInt()).isEqualTo(status);
+        assertThat(response.getBody().get("title").asText()).isNotBlank();
+    }
+}
