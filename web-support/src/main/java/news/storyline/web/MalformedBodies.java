@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Says what is wrong with a body Jackson could not read, without echoing parser internals. */
-final class MalformedBodies {
+public final class MalformedBodies {
 
     private MalformedBodies() {
     }
@@ -34,7 +34,8 @@ final class MalformedBodies {
                 : Optional.empty();
     }
 
-    private static String path(JsonMappingException mapping) {
+    /** Where in the body: {@code headline}, {@code dateline.place}, {@code chain[1].source}, as validation says. */
+    public static String path(JsonMappingException mapping) {
         return mapping.getPath().stream()
                       .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
                               : "[" + reference.getIndex() + "]")

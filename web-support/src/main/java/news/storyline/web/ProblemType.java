@@ -18,6 +18,10 @@ public enum ProblemType {
     VERSION_CONFLICT("version-conflict", "The version you based this on is not the current one", HttpStatus.CONFLICT),
     STORY_WITHDRAWN("story-withdrawn", "The story was withdrawn and takes no more changes", HttpStatus.CONFLICT),
     THREAD_CLOSED("thread-closed", "The thread is closed", HttpStatus.CONFLICT),
+    IDEMPOTENCY_KEY_REUSE("idempotency-key-reuse", "The Idempotency-Key belongs to another request",
+                          HttpStatus.UNPROCESSABLE_ENTITY),
+    IDEMPOTENCY_IN_PROGRESS("idempotency-in-progress", "A request with this Idempotency-Key is still running",
+                            HttpStatus.CONFLICT),
     PAYLOAD_TOO_LARGE("payload-too-large", "The request body is too large", HttpStatus.PAYLOAD_TOO_LARGE),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     UNPROCESSABLE("unprocessable", "The request cannot be carried out", HttpStatus.UNPROCESSABLE_ENTITY),
@@ -53,7 +57,10 @@ public enum ProblemType {
 
     /** Whether this kind stands for its whole status, as Spring's own errors of that status do. */
     private boolean isGeneric() {
-        return this != OTHER && this != STORY_WITHDRAWN && this != THREAD_CLOSED;
+        return switch (this) {
+            case OTHER, STORY_WITHDRAWN, THREAD_CLOSED, IDEMPOTENCY_KEY_REUSE, IDEMPOTENCY_IN_PROGRESS -> false;
+            default -> true;
+        };
     }
 
     /** The kind that Spring's own errors of this status belong to. */

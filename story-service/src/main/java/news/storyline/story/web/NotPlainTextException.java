@@ -2,8 +2,7 @@ package news.storyline.story.web;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonMappingException;
-
-import java.util.stream.Collectors;
+import news.storyline.web.MalformedBodies;
 
 /**
  * A string in a request body that is not {@link PlainText}. It is a {@link JsonMappingException} so that Jackson
@@ -17,10 +16,6 @@ class NotPlainTextException extends JsonMappingException {
 
     /** The field as validation errors name it: {@code headline}, {@code dateline.place}, {@code chain[1].source}. */
     String field() {
-        return getPath().stream()
-                        .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
-                                : "[" + reference.getIndex() + "]")
-                        .collect(Collectors.joining("."))
-                        .replace(".[", "[");
+        return MalformedBodies.path(this);
     }
 }
