@@ -16,6 +16,7 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", HttpStatus.METHOD_NOT_ALLOWED),
     NOT_ACCEPTABLE("not-acceptable", "No acceptable representation", HttpStatus.NOT_ACCEPTABLE),
     VERSION_CONFLICT("version-conflict", "The version you based this on is not the current one", HttpStatus.CONFLICT),
+    ALREADY_EXISTS("already-exists", "Something with that id already exists", HttpStatus.CONFLICT),
     STORY_WITHDRAWN("story-withdrawn", "The story was withdrawn and takes no more changes", HttpStatus.CONFLICT),
     THREAD_CLOSED("thread-closed", "The thread is closed", HttpStatus.CONFLICT),
     IDEMPOTENCY_KEY_REUSE("idempotency-key-reuse", "The Idempotency-Key belongs to another request",
@@ -58,7 +59,7 @@ public enum ProblemType {
     /** Whether this kind stands for its whole status, as Spring's own errors of that status do. */
     private boolean isGeneric() {
         return switch (this) {
-            case OTHER, STORY_WITHDRAWN, THREAD_CLOSED, IDEMPOTENCY_KEY_REUSE, IDEMPOTENCY_IN_PROGRESS -> false;
+            case OTHER, ALREADY_EXISTS, STORY_WITHDRAWN, THREAD_CLOSED, IDEMPOTENCY_KEY_REUSE, IDEMPOTENCY_IN_PROGRESS -> false;
             default -> true;
         };
     }

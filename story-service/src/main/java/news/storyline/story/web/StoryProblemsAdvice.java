@@ -84,7 +84,7 @@ class StoryProblemsAdvice {
     /** The id is taken: a thread's slug that is in use (or, vanishingly rarely, a story id generated twice). */
     @ExceptionHandler(AggregateStreamCreationException.class)
     ResponseEntity<ProblemDetail> alreadyExists(AggregateStreamCreationException ex) {
-        return Problems.respond(Problems.of(ProblemType.VERSION_CONFLICT, "That id is already in use"));
+        return Problems.respond(Problems.of(ProblemType.ALREADY_EXISTS, "That id is already in use"));
     }
 
     @ExceptionHandler(Versions.MalformedIfMatchException.class)

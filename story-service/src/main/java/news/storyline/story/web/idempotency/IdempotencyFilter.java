@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import news.storyline.story.web.BufferedBodyRequest;
 import news.storyline.story.web.FilterProblems;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -20,10 +19,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Honours {@code Idempotency-Key} on POST (draft-ietf-httpapi-idempotency-key-header), so that a client may retry a
- * write whose answer it never got. The first request with a key runs and its answer is kept; a retry with the same
+ * Honours {@code Idempotency-Key} on every write — POST, PUT, DELETE, PATCH — (draft-ietf-httpapi-idempotency-key-header),
+ * so that a client may retry a write whose answer it never got. The first request with a key runs and its answer is kept; a retry with the same
  * key and body gets that answer again, marked {@code Idempotency-Replayed: true}, and nothing runs twice. A retry
  * that arrives while the first request still runs waits for its answer, for a bounded time. An answer of 5xx (or
  * an exception) lets the key go, so that a retry runs again; a 4xx is kept, since the same request would be refused
@@ -40,6 +40,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private static final String CALLER_HEADER = "X-Storyline-Editor";
     private static final String ANONYMOUS = "anonymous";
     private static final List<String> KEPT_HEADERS = List.of(HttpHeaders.LOCATION, HttpHeaders.ETAG);
+    private static final Set<String> WRITES = Set.of("POST", "PUT", "DELETE", "PATCH");
 
     private final IdempotencyStore store;
     private final IdempotencyProperties properties;
@@ -53,7 +54,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !HttpMethod.POST.matches(request.getMethod()) || request.getHeader(KEY_HEADER) == null;
+        return !WRITES.contains(request.getMethod()) || request.getHeader(KEY_HEADER) == null;
     }
 
     @Override
