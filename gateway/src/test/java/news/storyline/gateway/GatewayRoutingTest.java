@@ -123,6 +123,16 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void readModelRebuildsReachBriefServiceWhateverTheMethod() {
+        client.post().uri("/api/admin/rebuilds").exchange().expectStatus().isOk();
+        client.get().uri("/api/admin/rebuilds/r1").exchange().expectStatus().isOk();
+
+        assertThat(STORY.received()).isEmpty();
+        assertThat(BRIEF.received()).extracting(r -> r.method() + " " + r.path()).containsExactly(
+                "POST /api/admin/rebuilds", "GET /api/admin/rebuilds/r1");
+    }
+
+    @Test
     void readingAStoryReachesBriefService() {
         client.get().uri("/api/stories/x")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer x")

@@ -65,14 +65,15 @@ class MessageRoundTripTest {
     }
 
     /**
-     * A class of the module's main code (not of these tests) that carries data (not an enum of constants), outside
+     * A class of the module's main code (not of these tests) that carries data (not an enum of constants, not an
+     * exception), outside
      * the reference data and the upcasters that travel with the messages.
      */
     private static boolean isPublished(String name) {
         try {
             Class<?> type = Class.forName(name);
             String location = type.getProtectionDomain().getCodeSource().getLocation().toString();
-            return !type.isEnum() && !location.contains("test-classes")
+            return !type.isEnum() && !location.contains("test-classes") && !Throwable.class.isAssignableFrom(type)
                     && !name.startsWith("news.storyline.api.source.") && !name.startsWith("news.storyline.api.upcasting.")
                     && type.getEnclosingClass() == null;
         } catch (ClassNotFoundException e) {

@@ -4,7 +4,9 @@ import news.storyline.api.story.AttributionHop;
 import news.storyline.api.story.AttributionRole;
 import org.bson.Document;
 
-/** An attribution hop as the read models store it. */
+import java.util.List;
+
+/** Attribution hops and chains as the read models store them. */
 final class Attributions {
 
     private Attributions() {
@@ -21,5 +23,18 @@ final class Attributions {
     static AttributionHop fromDocument(Document document) {
         return new AttributionHop(document.getString("source"), document.getString("sourceId"),
                                   AttributionRole.valueOf(document.getString("role")));
+    }
+
+    static List<List<Document>> chainsToDocuments(List<List<AttributionHop>> chains) {
+        return chains.stream().map(chain -> chain.stream().map(Attributions::toDocument).toList()).toList();
+    }
+
+    /** Chains as MongoDB returns them: a list of lists of hop documents. */
+    static List<List<AttributionHop>> chainsFromDocuments(List<Object> chains) {
+        return chains.stream()
+                     .map(chain -> ((List<?>) chain).stream()
+                                                    .map(hop -> fromDocument((Document) hop))
+                                                    .toList())
+                     .toList();
     }
 }

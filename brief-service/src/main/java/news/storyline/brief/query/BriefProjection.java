@@ -11,8 +11,11 @@ import news.storyline.api.query.Brief;
 import news.storyline.api.query.BriefList;
 import news.storyline.api.query.FindBriefsQuery;
 import news.storyline.api.story.Dateline;
+import news.storyline.api.story.LinkTarget;
 import news.storyline.api.story.StoryEvent;
 import news.storyline.api.story.StoryFiledEvent;
+import news.storyline.api.story.StoryLinkedEvent;
+import news.storyline.api.story.StoryUnlinkedEvent;
 import news.storyline.api.story.StoryUpdatedEvent;
 import news.storyline.api.story.StoryWithdrawnEvent;
 import org.axonframework.config.ProcessingGroup;
@@ -22,12 +25,14 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.ne;
 
@@ -38,12 +43,13 @@ public class BriefProjection {
 
     static final String NAME = "briefs";
     private static final String WITHDRAWN = "withdrawn";
+    private static final String THREADS = "threads";
 
     private final MongoCollection<Document> briefs;
     private final Teasers teasers;
 
-    public BriefProjection(MongoDatabase storylineDatabase, Teasers teasers) {
-        this.briefs = storylineDatabase.getCollection(NAME);
+    public BriefProjection(@Qualifier("readModels") MongoDatabase readModels, Teasers teasers) {
+        this.briefs = readModels.getCollection(NAME);
         this.teasers = teasers;
         briefs.createIndex(Indexes.descending("filedAt"), new IndexOptions().name("newestFirst"));
     }
@@ -72,6 +78,25 @@ public class BriefProjection {
         InOrderUpdates.apply(briefs, event.storyId(), sequenceNumber, Updates.combine(changes));
     }
 
+    /** The news list of a thread shows the stories linked to it. */
+    @EventHandler
+    void on(StoryLinkedEvent event, @SequenceNumber long sequenceNumber) {
+        List<Bson> changes = new ArrayList<>(List.of(Updates.set(InOrderUpdates.VERSION, sequenceNumber + 1)));
+        if (event.target().kind() == LinkTarget.Kind.THREAD) {
+            changes.add(Updates.addToSet(THREADS, event.target().id()));
+        }
+        InOrderUpdates.apply(briefs, event.storyId(), sequenceNumber, Updates.combine(changes));
+    }
+
+    @EventHandler
+    void on(StoryUnlinkedEvent event, @SequenceNumber long sequenceNumber) {
+        List<Bson> changes = new ArrayList<>(List.of(Updates.set(InOrderUpdates.VERSION, sequenceNumber + 1)));
+        if (event.target().kind() == LinkTarget.Kind.THREAD) {
+            changes.add(Updates.pull(THREADS, event.target().id()));
+        }
+        InOrderUpdates.apply(briefs, event.storyId(), sequenceNumber, Updates.combine(changes));
+    }
+
     /** A withdrawn story leaves the news list; its brief keeps only the version, for redeliveries. */
     @EventHandler
     void on(StoryWithdrawnEvent event, @SequenceNumber long sequenceNumber) {
@@ -90,7 +115,9 @@ public class BriefProjection {
 
     @QueryHandler
     BriefList handle(FindBriefsQuery query) {
-        List<Brief> found = briefs.find(ne(WITHDRAWN, true))
+        Bson shown = query.thread() == null ? ne(WITHDRAWN, true)
+                : and(ne(WITHDRAWN, true), eq(THREADS, query.thread()));
+        List<Brief> found = briefs.find(shown)
                                   .sort(Sorts.orderBy(Sorts.descending("filedAt"), Sorts.ascending("_id")))
                                   .limit(query.limit())
                                   .map(BriefProjection::brief)

@@ -6,7 +6,6 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import news.storyline.api.query.FindStoryQuery;
 import news.storyline.api.query.StoryView;
-import news.storyline.api.story.AttributionHop;
 import news.storyline.api.story.LinkTarget;
 import news.storyline.api.story.StoryAttributedEvent;
 import news.storyline.api.story.StoryEvent;
@@ -24,6 +23,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -50,8 +50,8 @@ public class StoryProjection {
 
     private final MongoCollection<Document> stories;
 
-    public StoryProjection(MongoDatabase storylineDatabase) {
-        this.stories = storylineDatabase.getCollection(NAME);
+    public StoryProjection(@Qualifier("readModels") MongoDatabase readModels) {
+        this.stories = readModels.getCollection(NAME);
     }
 
     @EventHandler
@@ -160,18 +160,10 @@ public class StoryProjection {
                              Editors.fromDocument(story.get("filedBy", Document.class)),
                              story.getDate("filedAt").toInstant(),
                              story.getDate("updatedAt").toInstant(),
-                             attributions(story),
+                             Attributions.chainsFromDocuments(story.getList("attributions", Object.class, List.of())),
                              story.getList("threads", String.class, List.of()),
                              links(story),
                              withdrawal(story.get("withdrawal", Document.class)));
-    }
-
-    private static List<List<AttributionHop>> attributions(Document story) {
-        List<List<AttributionHop>> chains = new ArrayList<>();
-        for (Object chain : story.getList("attributions", Object.class, List.of())) {
-            chains.add(((List<?>) chain).stream().map(hop -> Attributions.fromDocument((Document) hop)).toList());
-        }
-        return chains;
     }
 
     private static List<StoryView.Link> links(Document story) {

@@ -8,8 +8,6 @@ import news.storyline.api.query.FindStoryQuery;
 import news.storyline.api.query.StoryView;
 import news.storyline.web.ProblemType;
 import news.storyline.web.Problems;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,30 +15,33 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Optional;
-
-/** What readers ask of the read models. */
+/** What readers ask of stories and the news list. */
 @RestController
 @RequestMapping("/api")
 class ReadController {
 
-    private final QueryGateway queries;
+    private final Queries queries;
+    private final Freshness freshness;
 
-    ReadController(QueryGateway queries) {
+    ReadController(Queries queries, Freshness freshness) {
         this.queries = queries;
+        this.freshness = freshness;
     }
 
+    /** With {@code minVersion}, waits (boundedly) until the story shows at least that version. */
     @GetMapping("/stories/{storyId}")
-    ResponseEntity<?> story(@PathVariable String storyId) {
-        Optional<StoryView> story = queries.query(new FindStoryQuery(storyId),
-                                                  ResponseTypes.optionalInstanceOf(StoryView.class)).join();
-        return story.<ResponseEntity<?>>map(found -> ResponseEntity.ok().eTag("\"" + found.version() + "\"")
-                                                                   .body(found))
-                    .orElseGet(() -> Problems.respond(Problems.of(ProblemType.NOT_FOUND, "No story " + storyId)));
+    ResponseEntity<?> story(@PathVariable String storyId,
+                            @RequestParam(required = false) @Min(1) Long minVersion) {
+        return freshness.atLeast(minVersion, () -> queries.askOptional(new FindStoryQuery(storyId), StoryView.class),
+                                 StoryView::version)
+                        .<ResponseEntity<?>>map(found -> ResponseEntity.ok().eTag("\"" + found.version() + "\"")
+                                                                       .body(found))
+                        .orElseGet(() -> Problems.respond(Problems.of(ProblemType.NOT_FOUND, "No story " + storyId)));
     }
 
     @GetMapping("/briefs")
-    BriefList briefs(@RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
-        return queries.query(new FindBriefsQuery(limit), BriefList.class).join();
+    BriefList briefs(@RequestParam(required = false) String thread,
+                     @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
+        return queries.ask(new FindBriefsQuery(thread, limit), BriefList.class);
     }
 }

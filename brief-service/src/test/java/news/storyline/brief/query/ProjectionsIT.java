@@ -114,7 +114,7 @@ class ProjectionsIT {
         assertThat(story.withdrawal().reason()).isEqualTo("Източникът оттегли");
         assertThat(story.headline()).isNull();
         assertThat(story.body()).isNull();
-        assertThat(briefs.handle(new FindBriefsQuery(10)).briefs()).isEmpty();
+        assertThat(briefs.handle(FindBriefsQuery.newest(10)).briefs()).isEmpty();
     }
 
     @Test
@@ -123,7 +123,7 @@ class ProjectionsIT {
         briefs.on((StoryEvent) new StoryLinkedEvent("s1", LinkTarget.thread("t"), Editor.of("e"), FILED), 1);
         briefs.on(updated("s1", "Второ"), 2);
 
-        assertThat(briefs.handle(new FindBriefsQuery(1)).briefs().get(0).headline()).isEqualTo("Второ");
+        assertThat(briefs.handle(FindBriefsQuery.newest(1)).briefs().get(0).headline()).isEqualTo("Второ");
     }
 
     @Test
@@ -134,13 +134,13 @@ class ProjectionsIT {
         briefs.on(updated("old", "Старо, поправено"), 1);
         briefs.on(updated("old", "Старо, поправено"), 1);
 
-        BriefList list = briefs.handle(new FindBriefsQuery(10));
+        BriefList list = briefs.handle(FindBriefsQuery.newest(10));
 
         assertThat(list.briefs()).extracting(brief -> brief.storyId()).containsExactly("new", "old");
         assertThat(list.briefs().get(0).teaser()).isEqualTo("Кратък лийд.");
         assertThat(list.briefs().get(0).dateline().place()).isEqualTo("Москва");
         assertThat(list.briefs().get(1).headline()).isEqualTo("Старо, поправено");
-        assertThat(briefs.handle(new FindBriefsQuery(1)).briefs()).hasSize(1);
+        assertThat(briefs.handle(FindBriefsQuery.newest(1)).briefs()).hasSize(1);
     }
 
     @Test

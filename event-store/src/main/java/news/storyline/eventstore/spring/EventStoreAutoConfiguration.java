@@ -37,8 +37,9 @@ import java.lang.management.ManagementFactory;
 @EnableConfigurationProperties({EventStoreProperties.class, MongoProperties.class})
 public class EventStoreAutoConfiguration {
 
+    /** Named, not just typed: a service may add databases of its own (views of this one) beside it. */
     @Bean
-    @ConditionalOnMissingBean
+    @ConditionalOnMissingBean(name = "storylineDatabase")
     public MongoDatabase storylineDatabase(MongoClient client, MongoProperties mongo) {
         return client.getDatabase(mongo.getMongoClientDatabase());
     }

@@ -1,0 +1,156 @@
+package news.storyline.brief.rebuild;
+
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * Rebuilds the read models from the event store, blue/green:
+ * <ol>
+ *     <li>replays every event, in the store's order, through the read models' own handlers into the next
+ *     generation of their collections, while the current generation keeps serving and the live processors keep
+ *     it up to date;</li>
+ *     <li>once the replay has reached the head of the store, makes the new generation current: from then on
+ *     readers read it and the live processors write it;</li>
+ *     <li>keeps replaying until every instance has had time to switch and the replay has reached the head again,
+ *     so that an event the live processors put into the old generation around the switch reaches the new one too.
+ *     </li>
+ * </ol>
+ * Nothing is lost in between because every handler is idempotent and applies a story's events in order: an event
+ * the replay and a live processor both apply changes the new generation once, and a live processor that gets
+ * ahead of the replay on a story retries until the replay has caught up.
+ */
+public class Rebuilds {
+
+    private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
+
+    private final EventStore eventStore;
+    private final ReadModelGenerations generations;
+    private final MongoDatabase database;
+    private final Supplier<Set<String>> readModels;
+    private final List<AnnotationEventHandlerAdapter> handlers;
+    private final Duration poll;
+    private final Clock clock;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "read-model-rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicReference<Rebuild> latest = new AtomicReference<>();
+
+    /**
+     * @param projections the read models to rebuild: beans annotated with {@link ProcessingGroup}
+     * @param readModels  the names of their collections, filled anew and dropped from the retired generation
+     * @param poll        how long the replay waits for more events before it compares its position with the head
+     */
+    public Rebuilds(EventStore eventStore, ReadModelGenerations generations, MongoDatabase database,
+                    Collection<Object> projections, Supplier<Set<String>> readModels,
+                    ParameterResolverFactory parameters, Duration poll, Clock clock) {
+        this.eventStore = eventStore;
+        this.generations = generations;
+        this.database = database;
+        this.readModels = readModels;
+        this.handlers = projections.stream()
+                                   .map(projection -> new AnnotationEventHandlerAdapter(projection, parameters))
+                                   .toList();
+        this.poll = poll;
+        this.clock = clock;
+    }
+
+    /** Starts a rebuild, unless one is running. */
+    public synchronized Optional<Rebuild> start() {
+        Rebuild running = latest.get();
+        if (running != null && running.running()) {
+            return Optional.empty();
+        }
+        long generation = generations.current() + 1;
+        Rebuild rebuild = Rebuild.started(UUID.randomUUID().toString(), generation, clock.instant());
+        latest.set(rebuild);
+        worker.submit(() -> run(generation));
+        return Optional.of(rebuild);
+    }
+
+    public Optional<Rebuild> find(String id) {
+        return Optional.ofNullable(latest.get()).filter(rebuild -> rebuild.id().equals(id));
+    }
+
+    private void run(long generation) {
+        long retired = generations.current();
+        try {
+            drop(generation);
+            try (BlockingStream<TrackedEventMessage<?>> events = eventStore.openStream(null)) {
+                TrackingToken position = replayToHead(events, generation, null);
+                generations.switchTo(generation);
+                latest.updateAndGet(rebuild -> rebuild.switched(clock.instant()));
+                Instant everyoneSwitched = clock.instant().plus(generations.refresh()).plus(poll);
+                do {
+                    position = replayToHead(events, generation, position);
+                } while (clock.instant().isBefore(everyoneSwitched));
+            }
+            drop(retired);
+            latest.updateAndGet(rebuild -> rebuild.done(clock.instant()));
+            log.info("Read models rebuilt as generation {}", generation);
+        } catch (Exception failure) {
+            log.error("Rebuild of generation {} failed; generation {} still serves", generation,
+                      generations.current(), failure);
+            latest.updateAndGet(rebuild -> rebuild.failed(clock.instant(), failure.getMessage()));
+        }
+    }
+
+    /** Replays until it has applied every event up to the store's head as it was when it looked. */
+    private TrackingToken replayToHead(BlockingStream<TrackedEventMessage<?>> events, long generation,
+                                       TrackingToken from) throws InterruptedException {
+        TrackingToken position = from;
+        while (true) {
+            while (events.hasNextAvailable((int) poll.toMillis(), TimeUnit.MILLISECONDS)) {
+                TrackedEventMessage<?> event = events.nextAvailable();
+                generations.on(generation, () -> apply(event));
+                position = event.trackingToken();
+                latest.updateAndGet(rebuild -> rebuild.replayed(rebuild.replayed() + 1));
+            }
+            TrackingToken head = eventStore.createHeadToken();
+            if (head == null || position != null && position.covers(head)) {
+                return position;
+            }
+        }
+    }
+
+    private Void apply(TrackedEventMessage<?> event) {
+        for (AnnotationEventHandlerAdapter handler : handlers) {
+            if (handler.canHandle(event)) {
+                try {
+                    handler.handle(event);
+                } catch (Exception failure) {
+                    throw new IllegalStateException("Replaying event " + event.getIdentifier() + " failed", failure);
+                }
+            }
+        }
+        return null;
+    }
+
+    private void drop(long generation) {
+        readModels.get().forEach(readModel -> database.getCollection(
+                ReadModelGenerations.collectionName(readModel, generation)).drop());
+    }
+}
