@@ -3,7 +3,24 @@ package news.storyline.api;
 import news.storyline.api.query.Brief;
 import news.storyline.api.query.BriefList;
 import news.storyline.api.query.FindBriefsQuery;
+import news.storyline.api.query.DiffSegment;
+import news.storyline.api.query.FindStoriesBySourceQuery;
+import news.storyline.api.query.FindStoryDiffQuery;
+import news.storyline.api.query.FindStoryHistoryQuery;
+import news.storyline.api.query.StoryDiff;
+import news.storyline.api.query.StoryHistory;
+import news.storyline.api.query.StoryRevision;
 import news.storyline.api.query.FindStoryQuery;
+import news.storyline.api.query.SearchResults;
+import news.storyline.api.query.SearchStoriesQuery;
+import news.storyline.api.query.SourceStories;
+import news.storyline.api.query.FindThreadQuery;
+import news.storyline.api.query.FindThreadsQuery;
+import news.storyline.api.query.FindTimelineQuery;
+import news.storyline.api.query.ThreadList;
+import news.storyline.api.query.ThreadSummary;
+import news.storyline.api.query.TimelineEntry;
+import news.storyline.api.query.TimelinePage;
 import news.storyline.api.query.StoryView;
 import news.storyline.api.story.AttributeStoryCommand;
 import news.storyline.api.story.AttributionHop;
@@ -75,7 +92,34 @@ final class MessageSamples {
             new CloseThreadCommand("ukraine-peace-talks", 1L, EDITOR),
             new ThreadClosedEvent("ukraine-peace-talks", EDITOR, FILED),
             new FindStoryQuery("story-1"),
-            new FindBriefsQuery(20),
+            new FindBriefsQuery("ukraine-peace-talks", 20),
+            new FindStoriesBySourceQuery("Франс прес", "ukraine-peace-talks", 20),
+            new SourceStories(new SourceStories.SourceRef("afp", "Agence France-Presse"), List.of(
+                    new SourceStories.AttributedStory("story-1", "Заглавие", Dateline.of("Пхенян"), FILED,
+                            List.of(AttributionRole.ORIGINATOR, AttributionRole.CITED_BY),
+                            List.of("ukraine-peace-talks")))),
+            new SourceStories(new SourceStories.SourceRef(null, "Вестник Родина"), List.of()),
+            new SearchStoriesQuery("Хамен", 20),
+            new SearchResults("Хамен", List.of(new Brief("story-1", Dateline.of("Багдад"), "Заглавие", "Тийзър"))),
+            new FindStoryHistoryQuery("story-1"),
+            new StoryHistory("story-1", List.of(new StoryRevision(1, FILED, EDITOR, StoryRevision.Kind.FILED, null,
+                                                                  null, List.of("headline", "lead", "body")))),
+            new StoryRevision(2, FILED, EDITOR, StoryRevision.Kind.CORRECTION, "Поправена дата", null, List.of("body")),
+            new FindStoryDiffQuery("story-1", 1, 2),
+            new StoryDiff("story-1", 1, 2, List.of(new DiffSegment(DiffSegment.Op.EQUAL, "Ким се срещна ")), List.of(),
+                          List.of(new DiffSegment(DiffSegment.Op.DELETE, "вчера"),
+                                  new DiffSegment(DiffSegment.Op.INSERT, "днес"))),
+            new DiffSegment(DiffSegment.Op.INSERT, "днес"),
+            new FindThreadsQuery(),
+            new FindThreadQuery("ukraine-peace-talks"),
+            new ThreadSummary("ukraine-peace-talks", 2, "Мирните преговори за Украйна", "Развитие", "OPEN", FILED,
+                              null, 2, 9, FILED, FILED.plusSeconds(3600)),
+            new ThreadList(List.of(new ThreadSummary("irans-new-supreme-leader", 1, "Новият върховен лидер на Иран",
+                                                     null, "CLOSED", FILED, FILED.plusSeconds(60), 0, 0, null, null))),
+            new FindTimelineQuery("ukraine-peace-talks", "MjAyNg", 20, FILED),
+            new TimelineEntry(FILED, "CORRECTED", "story-1", 3, "Заглавие", Dateline.of("Москва"), List.of(CHAIN)),
+            new TimelinePage(List.of(new TimelineEntry(FILED, "FILED", "story-1", 1, "Заглавие", PYONGYANG,
+                                                       List.of())), "next-cursor"),
             new StoryView("story-1", 2, "PUBLISHED", "Заглавие", "Лийд.", "Текст.", PYONGYANG, "bg", "world",
                           EDITOR, FILED, FILED.plusSeconds(60), List.of(CHAIN), List.of("ukraine-peace-talks"),
                           List.of(new StoryView.Link("story-2", StoryRelation.FOLLOW_UP_OF)),

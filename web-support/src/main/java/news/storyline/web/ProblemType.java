@@ -19,6 +19,7 @@ public enum ProblemType {
     ALREADY_EXISTS("already-exists", "Something with that id already exists", HttpStatus.CONFLICT),
     STORY_WITHDRAWN("story-withdrawn", "The story was withdrawn and takes no more changes", HttpStatus.CONFLICT),
     THREAD_CLOSED("thread-closed", "The thread is closed", HttpStatus.CONFLICT),
+    TEXT_WITHDRAWN("text-withdrawn", "The story was withdrawn; its text is no longer kept", HttpStatus.GONE),
     IDEMPOTENCY_KEY_REUSE("idempotency-key-reuse", "The Idempotency-Key belongs to another request",
                           HttpStatus.UNPROCESSABLE_ENTITY),
     IDEMPOTENCY_IN_PROGRESS("idempotency-in-progress", "A request with this Idempotency-Key is still running",
@@ -59,7 +60,7 @@ public enum ProblemType {
     /** Whether this kind stands for its whole status, as Spring's own errors of that status do. */
     private boolean isGeneric() {
         return switch (this) {
-            case OTHER, ALREADY_EXISTS, STORY_WITHDRAWN, THREAD_CLOSED, IDEMPOTENCY_KEY_REUSE, IDEMPOTENCY_IN_PROGRESS -> false;
+            case OTHER, ALREADY_EXISTS, STORY_WITHDRAWN, THREAD_CLOSED, TEXT_WITHDRAWN, IDEMPOTENCY_KEY_REUSE, IDEMPOTENCY_IN_PROGRESS -> false;
             default -> true;
         };
     }

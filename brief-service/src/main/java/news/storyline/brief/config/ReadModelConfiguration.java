@@ -53,7 +53,7 @@ public class ReadModelConfiguration {
         List<Object> projections = context.getBeansWithAnnotation(ProcessingGroup.class).values().stream()
                                           .filter(projection -> !FEED.equals(processingGroup(projection)))
                                           .toList();
-        return new Rebuilds(eventStore, generations, storylineDatabase, projections, generational::readModels,
+        return new Rebuilds(eventStore, generations, storylineDatabase, projections, generational,
                             axon.parameterResolverFactory(), poll, Clock.systemUTC());
     }
 

@@ -17,13 +17,11 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 
 /**
  * Rebuilds the read models from the event store, blue/green:
@@ -47,8 +45,8 @@ public class Rebuilds {
 
     private final EventStore eventStore;
     private final ReadModelGenerations generations;
+    private final GenerationalDatabase readModels;
     private final MongoDatabase database;
-    private final Supplier<Set<String>> readModels;
     private final List<AnnotationEventHandlerAdapter> handlers;
     private final Duration poll;
     private final Clock clock;
@@ -61,11 +59,11 @@ public class Rebuilds {
 
     /**
      * @param projections the read models to rebuild: beans annotated with {@link ProcessingGroup}
-     * @param readModels  the names of their collections, filled anew and dropped from the retired generation
+     * @param readModels  their collections, filled anew (with their indexes) and dropped from the retired generation
      * @param poll        how long the replay waits for more events before it compares its position with the head
      */
     public Rebuilds(EventStore eventStore, ReadModelGenerations generations, MongoDatabase database,
-                    Collection<Object> projections, Supplier<Set<String>> readModels,
+                    Collection<Object> projections, GenerationalDatabase readModels,
                     ParameterResolverFactory parameters, Duration poll, Clock clock) {
         this.eventStore = eventStore;
         this.generations = generations;
@@ -99,6 +97,7 @@ public class Rebuilds {
         long retired = generations.current();
         try {
             drop(generation);
+            readModels.createIndexesIn(generation);
             try (BlockingStream<TrackedEventMessage<?>> events = eventStore.openStream(null)) {
                 TrackingToken position = replayToHead(events, generation, null);
                 generations.switchTo(generation);
@@ -150,7 +149,7 @@ public class Rebuilds {
     }
 
     private void drop(long generation) {
-        readModels.get().forEach(readModel -> database.getCollection(
+        readModels.readModels().forEach(readModel -> database.getCollection(
                 ReadModelGenerations.collectionName(readModel, generation)).drop());
     }
 }

@@ -8,12 +8,15 @@ import news.storyline.api.query.FindStoryQuery;
 import news.storyline.api.query.StoryView;
 import news.storyline.web.ProblemType;
 import news.storyline.web.Problems;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.util.function.Function;
 
 /** What readers ask of stories and the news list. */
 @RestController
@@ -32,10 +35,23 @@ class ReadController {
     @GetMapping("/stories/{storyId}")
     ResponseEntity<?> story(@PathVariable String storyId,
                             @RequestParam(required = false) @Min(1) Long minVersion) {
+        return story(storyId, minVersion, found -> found);
+    }
+
+    /** The story as an IPTC ninjs 3.1 news item ({@link NinjsDocuments}), for systems that take news in that form. */
+    @GetMapping("/stories/{storyId}/ninjs")
+    ResponseEntity<?> ninjs(@PathVariable String storyId,
+                            @RequestParam(required = false) @Min(1) Long minVersion) {
+        return story(storyId, minVersion, NinjsDocuments::of);
+    }
+
+    /** Both shapes are plain JSON: ninjs has no registered media type of its own. */
+    private ResponseEntity<?> story(String storyId, Long minVersion, Function<StoryView, ?> shape) {
         return freshness.atLeast(minVersion, () -> queries.askOptional(new FindStoryQuery(storyId), StoryView.class),
                                  StoryView::version)
-                        .<ResponseEntity<?>>map(found -> ResponseEntity.ok().eTag("\"" + found.version() + "\"")
-                                                                       .body(found))
+                        .<ResponseEntity<?>>map(found -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                                                                       .eTag("\"" + found.version() + "\"")
+                                                                       .body(shape.apply(found)))
                         .orElseGet(() -> Problems.respond(Problems.of(ProblemType.NOT_FOUND, "No story " + storyId)));
     }
 

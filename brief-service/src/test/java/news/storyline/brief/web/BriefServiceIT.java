@@ -1,7 +1,6 @@
 package news.storyline.brief.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import news.storyline.api.story.AttributionHop;
 import news.storyline.api.story.AttributionRole;
@@ -16,18 +15,15 @@ import news.storyline.api.story.StoryFiledEvent;
 import news.storyline.api.story.StoryUpdatedEvent;
 import news.storyline.eventstore.GlobalIndexMongoEventStorageEngine;
 import news.storyline.eventstore.StorylineJson;
-import news.storyline.testsupport.TestMongo;
+import news.storyline.testsupport.Api;
+import news.storyline.testsupport.ServiceIT;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import static news.storyline.testsupport.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -42,32 +39,22 @@ import static org.awaitility.Awaitility.await;
  * The real brief-service, reading events that another writer (standing in for story-service) appends to the
  * shared event store in MongoDB.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceIT
 class BriefServiceIT {
 
-    private static final String DATABASE = TestMongo.freshDatabaseName("brief_service");
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", () -> TestMongo.uriOf(DATABASE));
-    }
-
-    @LocalServerPort
-    int port;
+    @Autowired
+    Api api;
 
     @Autowired
-    MongoClient mongo;
+    @Qualifier("storylineDatabase")
+    MongoDatabase database;
 
-    private RestClient http;
     private GlobalIndexMongoEventStorageEngine writer;
 
     @BeforeEach
     void setUp() {
-        http = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
-                         .defaultStatusHandler(status -> true, (request, response) -> { })
-                         .build();
         writer = GlobalIndexMongoEventStorageEngine.builder()
-                                                   .database(database())
+                                                   .database(database)
                                                    .eventSerializer(StorylineJson.serializer())
                                                    .snapshotSerializer(StorylineJson.serializer())
                                                    .build();
@@ -142,17 +129,14 @@ class BriefServiceIT {
     void answersAnUnknownStoryWithAProblem() {
         ResponseEntity<JsonNode> response = get("/api/stories/" + UUID.randomUUID());
 
-        assertThat(response.getStatusCode().value()).isEqualTo(404);
-        assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
-        assertThat(response.getBody().get("type").asText()).isEqualTo("https://storyline.news/problems/not-found");
+        assertProblem(response, 404, "not-found");
     }
 
     @Test
     void refusesALimitOutOfRange() {
         ResponseEntity<JsonNode> response = get("/api/briefs?limit=0");
 
-        assertThat(response.getStatusCode().value()).isEqualTo(400);
-        assertThat(response.getBody().get("type").asText()).isEqualTo("https://storyline.news/problems/invalid-request");
+        assertProblem(response, 400, "invalid-request");
         assertThat(get("/api/briefs?limit=many").getStatusCode().value()).isEqualTo(400);
     }
 
@@ -163,11 +147,11 @@ class BriefServiceIT {
                 id, "Заглавие", "Лийд.", "Текст.", Dateline.of("Женева"), "bg", null, Editor.of("editor"), Instant.now())));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            List<String> processors = database().getCollection("trackingtokens").find()
-                                                .map(token -> token.getString("processorName"))
-                                                .into(new ArrayList<>());
+            List<String> processors = database.getCollection("trackingtokens").find()
+                                              .map(token -> token.getString("processorName"))
+                                              .into(new ArrayList<>());
             assertThat(processors).contains("stories", "briefs", "feed");
-            assertThat(database().getCollection("feed").countDocuments(new Document("eventId",
+            assertThat(database.getCollection("feed").countDocuments(new Document("eventId",
                     writer.readEvents(id).asStream().findFirst().orElseThrow().getIdentifier()))).isEqualTo(1);
         });
     }
@@ -183,10 +167,6 @@ class BriefServiceIT {
     }
 
     private ResponseEntity<JsonNode> get(String path) {
-        return http.get().uri(path).retrieve().toEntity(JsonNode.class);
-    }
-
-    private MongoDatabase database() {
-        return mongo.getDatabase(DATABASE);
+        return api.get(path);
     }
 }

@@ -38,9 +38,9 @@ public final class SourceRegistry {
         Map<String, Source> aliases = new HashMap<>();
         for (Source source : sources) {
             ids.put(source.id(), source);
-            aliases.put(key(source.id()), source);
-            aliases.put(key(source.name()), source);
-            source.aliases().forEach(alias -> aliases.put(key(alias), source));
+            aliases.put(normalize(source.id()), source);
+            aliases.put(normalize(source.name()), source);
+            source.aliases().forEach(alias -> aliases.put(normalize(alias), source));
         }
         this.byId = Map.copyOf(ids);
         this.byAlias = Map.copyOf(aliases);
@@ -70,7 +70,7 @@ public final class SourceRegistry {
 
     /** The source a name written any known way stands for. */
     public Optional<Source> resolve(String written) {
-        return written == null ? Optional.empty() : Optional.ofNullable(byAlias.get(key(written)));
+        return written == null ? Optional.empty() : Optional.ofNullable(byAlias.get(normalize(written)));
     }
 
     public Optional<Source> byId(String id) {
@@ -78,7 +78,7 @@ public final class SourceRegistry {
     }
 
     /** How names are compared: "А.Ф.П.", "афп" and " АФП " are the same name. */
-    static String key(String name) {
+    public static String normalize(String name) {
         return Normalizer.normalize(name, Normalizer.Form.NFKC)
                          .toLowerCase(Locale.ROOT)
                          .replaceAll("[.\"'„“”«»‘’]", "")

@@ -1,65 +1,45 @@
 package news.storyline.story.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mongodb.client.MongoClient;
-import news.storyline.testsupport.TestMongo;
-import org.junit.jupiter.api.BeforeEach;
+import com.mongodb.client.MongoDatabase;
+import news.storyline.testsupport.Api;
+import news.storyline.testsupport.ServiceIT;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.unit.DataSize;
-import org.springframework.web.client.RestClient;
 
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
+import static news.storyline.testsupport.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What a hostile or careless client may send: each is refused with a 4xx problem, never a 500, and nothing is
  * written to the event store.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceIT
 class HostileInputIT {
 
-    private static final String DATABASE = TestMongo.freshDatabaseName("story_hostile");
     private static final String STORY = """
             {"headline": "Заглавие", "lead": "Лийд.", "body": "Текст.",
              "dateline": {"place": "Москва"}, "language": "bg", "desk": "world"}
             """;
 
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", () -> TestMongo.uriOf(DATABASE));
-    }
-
-    @LocalServerPort
-    int port;
+    @Autowired
+    Api api;
 
     @Autowired
-    MongoClient mongo;
+    MongoDatabase database;
 
     @Value("${storyline.requests.max-body-size}")
     DataSize maxBodySize;
-
-    private RestClient http;
-
-    @BeforeEach
-    void setUp() {
-        http = RestClient.builder()
-                         .baseUrl("http://127.0.0.1:" + port)
-                         .defaultStatusHandler(status -> true, (request, response) -> { })
-                         .build();
-    }
 
     @Test
     void refusesABodyOverTheLimitByItsContentLength() {
@@ -73,9 +53,9 @@ class HostileInputIT {
         byte[] oversize = STORY.replace("\"Текст.\"", "\"" + "x".repeat((int) maxBodySize.toBytes()) + "\"")
                                .getBytes(StandardCharsets.UTF_8);
 
-        refusedWithoutWriting(() -> http.post().uri("/api/stories").contentType(MediaType.APPLICATION_JSON)
-                                        .body(output -> output.write(oversize)) // no length: sent chunked
-                                        .retrieve().toEntity(JsonNode.class),
+        refusedWithoutWriting(() -> api.http().post().uri("/api/stories").contentType(MediaType.APPLICATION_JSON)
+                                              .body(output -> output.write(oversize)) // no length: sent chunked
+                                              .retrieve().toEntity(JsonNode.class),
                               413, "payload-too-large");
     }
 
@@ -93,9 +73,10 @@ class HostileInputIT {
     void acceptsAChunkedBodyWithinTheLimit() {
         byte[] story = STORY.getBytes(StandardCharsets.UTF_8);
 
-        ResponseEntity<JsonNode> response = http.post().uri("/api/stories").contentType(MediaType.APPLICATION_JSON)
-                                                .body(output -> output.write(story))
-                                                .retrieve().toEntity(JsonNode.class);
+        ResponseEntity<JsonNode> response = api.http().post().uri("/api/stories")
+                                                      .contentType(MediaType.APPLICATION_JSON)
+                                                      .body(output -> output.write(story))
+                                                      .retrieve().toEntity(JsonNode.class);
 
         assertThat(response.getStatusCode().value()).isEqualTo(201);
     }
@@ -171,8 +152,8 @@ class HostileInputIT {
 
     @Test
     void refusesABodyThatIsNotJson() {
-        refusedWithoutWriting(() -> http.post().uri("/api/stories").contentType(MediaType.TEXT_PLAIN).body(STORY)
-                                        .retrieve().toEntity(JsonNode.class),
+        refusedWithoutWriting(() -> api.http().post().uri("/api/stories").contentType(MediaType.TEXT_PLAIN)
+                                              .body(STORY).retrieve().toEntity(JsonNode.class),
                               415, "unsupported-media-type");
     }
 
@@ -196,25 +177,21 @@ class HostileInputIT {
 
         ResponseEntity<JsonNode> response = request.get();
 
-        assertThat(response.getStatusCode().value()).isEqualTo(status);
-        assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
-        assertThat(response.getBody().get("type").asText()).isEqualTo("https://storyline.news/problems/" + type);
-        assertThat(response.getBody().get("status").asInt()).isEqualTo(status);
-        assertThat(response.getBody().get("title").asText()).isNotBlank();
+        assertProblem(response, status, type);
         assertThat(eventCount()).isEqualTo(before);
         return response;
     }
 
     private ResponseEntity<JsonNode> post(String body) {
-        return http.post().uri("/api/stories").contentType(MediaType.APPLICATION_JSON).body(body)
-                   .retrieve().toEntity(JsonNode.class);
+        return api.post("/api/stories", body);
     }
 
     private ResponseEntity<JsonNode> exchange(HttpMethod method, String path) {
-        return http.method(method).uri(path).accept(MediaType.APPLICATION_JSON).retrieve().toEntity(JsonNode.class);
+        return api.http().method(method).uri(path).accept(MediaType.APPLICATION_JSON)
+                  .retrieve().toEntity(JsonNode.class);
     }
 
     private long eventCount() {
-        return mongo.getDatabase(DATABASE).getCollection("events").countDocuments();
+        return database.getCollection("events").countDocuments();
     }
 }

@@ -1,24 +1,20 @@
 package news.storyline.story.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
-import news.storyline.testsupport.TestMongo;
+import com.mongodb.client.MongoDatabase;
+import news.storyline.testsupport.Api;
+import news.storyline.testsupport.ServiceIT;
 import org.bson.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.client.RestClient;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,15 +29,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static news.storyline.testsupport.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Retries with {@code Idempotency-Key} against the real service: the first answer is kept, nothing runs twice. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-                properties = "storyline.idempotency.wait-for=3s")
+@ServiceIT(properties = "storyline.idempotency.wait-for=3s")
 @Import(IdempotencyIT.TestWrites.class)
 class IdempotencyIT {
 
-    private static final String DATABASE = TestMongo.freshDatabaseName("story_idempotency");
     private static final String STORY = """
             {"headline": "Ким Чен-ун обеща на Русия подкрепа", "lead": "Лийд.", "body": "Текст.",
              "dateline": {"place": "Пхенян"}, "language": "bg", "desk": "world"}
@@ -49,29 +44,14 @@ class IdempotencyIT {
     private static final String KEY = "Idempotency-Key";
     private static final String REPLAYED = "Idempotency-Replayed";
 
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", () -> TestMongo.uriOf(DATABASE));
-    }
-
-    @LocalServerPort
-    int port;
+    @Autowired
+    Api api;
 
     @Autowired
-    MongoClient mongo;
+    MongoDatabase database;
 
     @Autowired
     TestWrites testWrites;
-
-    private RestClient http;
-
-    @BeforeEach
-    void setUp() {
-        http = RestClient.builder()
-                         .baseUrl("http://127.0.0.1:" + port)
-                         .defaultStatusHandler(status -> true, (request, response) -> { })
-                         .build();
-    }
 
     @Test
     void answersARetryWithTheFirstAnswerAndFilesOnce() {
@@ -244,27 +224,17 @@ class IdempotencyIT {
     }
 
     private ResponseEntity<JsonNode> post(String path, String body, String key, String editor) {
-        return http.post().uri(path).contentType(MediaType.APPLICATION_JSON)
-                   .headers(headers -> {
-                       if (key != null) {
-                           headers.set(KEY, key);
-                       }
-                       if (editor != null) {
-                           headers.set("X-Storyline-Editor", editor);
-                       }
-                   })
-                   .body(body).retrieve().toEntity(JsonNode.class);
+        HttpHeaders headers = new HttpHeaders();
+        if (key != null) {
+            headers.set(KEY, key);
+        }
+        if (editor != null) {
+            headers.set("X-Storyline-Editor", editor);
+        }
+        return api.send(HttpMethod.POST, path, null, body, headers);
     }
 
     private MongoCollection<Document> events() {
-        return mongo.getDatabase(DATABASE).getCollection("events");
-    }
-
-    private static void assertProblem(ResponseEntity<JsonNode> response, int status, String type) {
-        assertThat(response.getStatusCode().value()).isEqualTo(status);
-        assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
-        assertThat(response.getBody().get("type").asText()).isEqualTo("https://storyline.news/problems/" + type);
-        assertThat(response.getBody().get("status").asInt()).isEqualTo(status);
-        assertThat(response.getBody().get("title").asText()).isNotBlank();
+        return database.getCollection("events");
     }
 }

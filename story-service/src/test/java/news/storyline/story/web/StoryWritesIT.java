@@ -1,21 +1,14 @@
 package news.storyline.story.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
-import news.storyline.testsupport.TestMongo;
+import com.mongodb.client.MongoDatabase;
+import news.storyline.testsupport.Api;
+import news.storyline.testsupport.ServiceIT;
 import org.bson.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,13 +18,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static com.mongodb.client.model.Filters.eq;
+import static news.storyline.testsupport.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The real story-service over HTTP, writing to MongoDB. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceIT
 class StoryWritesIT {
 
-    private static final String DATABASE = TestMongo.freshDatabaseName("story_service");
     private static final String STORY = """
             {"headline": "Кремъл заяви, че мирните преговори трябва да продължат",
              "lead": "Всички страни имат интерес от продължаване на мирните преговори.",
@@ -39,30 +32,15 @@ class StoryWritesIT {
              "dateline": {"place": "Москва"}, "language": "bg", "desk": "world"}
             """;
 
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", () -> TestMongo.uriOf(DATABASE));
-    }
-
-    @LocalServerPort
-    int port;
+    @Autowired
+    Api api;
 
     @Autowired
-    MongoClient mongo;
-
-    private RestClient http;
-
-    @BeforeEach
-    void setUp() {
-        http = RestClient.builder()
-                         .baseUrl("http://127.0.0.1:" + port)
-                         .defaultStatusHandler(status -> true, (request, response) -> { })
-                         .build();
-    }
+    MongoDatabase database;
 
     @Test
     void filesAStoryAndStoresItsEvent() {
-        ResponseEntity<JsonNode> response = post(STORY, HttpHeaders.EMPTY);
+        ResponseEntity<JsonNode> response = post(STORY);
 
         assertThat(response.getStatusCode().value()).isEqualTo(201);
         String id = response.getBody().get("id").asText();
@@ -79,7 +57,7 @@ class StoryWritesIT {
     void refusesAnInvalidStoryWithAProblemAndWritesNothing() {
         long before = events().countDocuments();
 
-        ResponseEntity<JsonNode> response = post(STORY.replace("\"Москва\"", "\"\""), HttpHeaders.EMPTY);
+        ResponseEntity<JsonNode> response = post(STORY.replace("\"Москва\"", "\"\""));
 
         assertProblem(response, 400, "invalid-request");
         assertThat(response.getBody().get("field").asText()).isEqualTo("dateline.place");
@@ -88,14 +66,14 @@ class StoryWritesIT {
 
     @Test
     void refusesUnknownFieldsAndOperatorsWhereTextBelongs() {
-        assertProblem(post(STORY.replace("\"desk\"", "\"owner\""), HttpHeaders.EMPTY), 400, "malformed-body");
-        assertProblem(post(STORY.replace("\"bg\"", "{\"$gt\": \"\"}"), HttpHeaders.EMPTY), 400, "malformed-body");
-        assertProblem(post("{not json", HttpHeaders.EMPTY), 400, "malformed-body");
+        assertProblem(post(STORY.replace("\"desk\"", "\"owner\"")), 400, "malformed-body");
+        assertProblem(post(STORY.replace("\"bg\"", "{\"$gt\": \"\"}")), 400, "malformed-body");
+        assertProblem(post("{not json"), 400, "malformed-body");
     }
 
     @Test
     void revisesAStoryAtTheVersionItWasBasedOn() {
-        String id = post(STORY, HttpHeaders.EMPTY).getBody().get("id").asText();
+        String id = post(STORY).getBody().get("id").asText();
 
         ResponseEntity<JsonNode> revised = put(id, "\"1\"", "{\"headline\": \"Кремъл: преговорите продължават\"}");
 
@@ -107,7 +85,7 @@ class StoryWritesIT {
 
     @Test
     void refusesAStaleRevisionWithTheCurrentVersion() {
-        String id = post(STORY, HttpHeaders.EMPTY).getBody().get("id").asText();
+        String id = post(STORY).getBody().get("id").asText();
         put(id, "\"1\"", "{\"headline\": \"Първа промяна\"}");
 
         ResponseEntity<JsonNode> stale = put(id, "\"1\"", "{\"headline\": \"Закъсняла промяна\"}");
@@ -119,7 +97,7 @@ class StoryWritesIT {
 
     @Test
     void asksForTheVersionARevisionIsBasedOn() {
-        String id = post(STORY, HttpHeaders.EMPTY).getBody().get("id").asText();
+        String id = post(STORY).getBody().get("id").asText();
 
         assertProblem(put(id, null, "{\"headline\": \"Без версия\"}"), 428, "precondition-required");
         assertProblem(put(id, "\"first\"", "{\"headline\": \"Без версия\"}"), 400, "invalid-request");
@@ -127,7 +105,7 @@ class StoryWritesIT {
 
     @Test
     void refusesARevisionThatChangesNothing() {
-        String id = post(STORY, HttpHeaders.EMPTY).getBody().get("id").asText();
+        String id = post(STORY).getBody().get("id").asText();
 
         assertProblem(put(id, "\"1\"", "{\"lead\": \"Всички страни имат интерес от продължаване на мирните преговори.\"}"),
                       422, "unprocessable");
@@ -140,7 +118,7 @@ class StoryWritesIT {
 
     @Test
     void letsExactlyOneOfManyConcurrentRevisionsOfOneVersionWin() throws Exception {
-        String id = post(STORY, HttpHeaders.EMPTY).getBody().get("id").asText();
+        String id = post(STORY).getBody().get("id").asText();
         int writers = 8;
         ExecutorService pool = Executors.newFixedThreadPool(writers);
         try {
@@ -162,30 +140,15 @@ class StoryWritesIT {
         }
     }
 
-    private ResponseEntity<JsonNode> post(String body, HttpHeaders headers) {
-        return http.post().uri("/api/stories").contentType(MediaType.APPLICATION_JSON)
-                   .headers(h -> h.addAll(headers)).body(body).retrieve().toEntity(JsonNode.class);
+    private ResponseEntity<JsonNode> post(String body) {
+        return api.post("/api/stories", body);
     }
 
     private ResponseEntity<JsonNode> put(String id, String ifMatch, String body) {
-        return http.put().uri("/api/stories/{id}", id).contentType(MediaType.APPLICATION_JSON)
-                   .headers(h -> {
-                       if (ifMatch != null) {
-                           h.set(HttpHeaders.IF_MATCH, ifMatch);
-                       }
-                   })
-                   .body(body).retrieve().toEntity(JsonNode.class);
+        return api.put("/api/stories/" + id, ifMatch, body);
     }
 
     private MongoCollection<Document> events() {
-        return mongo.getDatabase(DATABASE).getCollection("events");
-    }
-
-    private static void assertProblem(ResponseEntity<JsonNode> response, int status, String type) {
-        assertThat(response.getStatusCode().value()).isEqualTo(status);
-        assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
-        assertThat(response.getBody().get("type").asText()).isEqualTo("https://storyline.news/problems/" + type);
-        assertThat(response.getBody().get("status").asInt()).isEqualTo(status);
-        assertThat(response.getBody().get("title").asText()).isNotBlank();
+        return database.getCollection("events");
     }
 }

@@ -1,51 +1,29 @@
 package news.storyline.story.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
-import news.storyline.testsupport.TestMongo;
+import com.mongodb.client.MongoDatabase;
+import news.storyline.testsupport.Api;
+import news.storyline.testsupport.ServiceIT;
 import org.bson.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
 import static com.mongodb.client.model.Filters.eq;
+import static news.storyline.testsupport.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The real story-service over HTTP, opening, renaming and closing threads in MongoDB. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceIT
 class ThreadWritesIT {
 
-    private static final String DATABASE = TestMongo.freshDatabaseName("story_service");
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", () -> TestMongo.uriOf(DATABASE));
-    }
-
-    @LocalServerPort
-    int port;
+    @Autowired
+    Api api;
 
     @Autowired
-    MongoClient mongo;
-
-    private RestClient http;
-
-    @BeforeEach
-    void setUp() {
-        http = RestClient.builder()
-                         .baseUrl("http://127.0.0.1:" + port)
-                         .defaultStatusHandler(status -> true, (request, response) -> { })
-                         .build();
-    }
+    MongoDatabase database;
 
     @Test
     void opensAThreadAndStoresItsEvent() {
@@ -72,7 +50,7 @@ class ThreadWritesIT {
 
         ResponseEntity<JsonNode> again = open("{\"slug\": \"irans-new-supreme-leader\", \"title\": \"Иран\"}");
 
-        assertProblem(again, 409, "version-conflict");
+        assertProblem(again, 409, "already-exists");
         assertThat(events().countDocuments(eq("aggregateIdentifier", "irans-new-supreme-leader"))).isEqualTo(1);
     }
 
@@ -176,53 +154,32 @@ class ThreadWritesIT {
     /** Stories and threads share one event store: an id of one kind is nothing of the other. */
     @Test
     void takesNoStoryForAThreadNorAThreadForAStory() {
-        String storyId = http.post().uri("/api/stories").contentType(MediaType.APPLICATION_JSON).body("""
+        String storyId = api.post("/api/stories", """
                 {"headline": "Ирак поздрави Хаменей", "lead": "Лийд.", "body": "Текст.",
                  "dateline": {"place": "Багдад"}, "language": "bg"}
-                """).retrieve().toEntity(JsonNode.class).getBody().get("id").asText();
+                """).getBody().get("id").asText();
         open("{\"slug\": \"irans-new-leader\", \"title\": \"Иран\"}");
 
         assertProblem(rename(storyId, "\"1\"", "{\"title\": \"Иран\"}"), 404, "not-found");
         assertProblem(close(storyId, null), 404, "not-found");
-        assertProblem(http.put().uri("/api/stories/irans-new-leader").contentType(MediaType.APPLICATION_JSON)
-                          .header("If-Match", "\"1\"").body("{\"headline\": \"Ново\"}")
-                          .retrieve().toEntity(JsonNode.class), 404, "not-found");
+        assertProblem(api.put("/api/stories/irans-new-leader", "\"1\"", "{\"headline\": \"Ново\"}"), 404, "not-found");
         assertThat(events().countDocuments(eq("aggregateIdentifier", storyId))).isEqualTo(1);
         assertThat(events().countDocuments(eq("aggregateIdentifier", "irans-new-leader"))).isEqualTo(1);
     }
 
     private ResponseEntity<JsonNode> open(String body) {
-        return http.post().uri("/api/threads").contentType(MediaType.APPLICATION_JSON)
-                   .body(body).retrieve().toEntity(JsonNode.class);
+        return api.post("/api/threads", body);
     }
 
     private ResponseEntity<JsonNode> rename(String slug, String ifMatch, String body) {
-        return http.put().uri("/api/threads/{slug}", slug).contentType(MediaType.APPLICATION_JSON)
-                   .headers(h -> ifMatch(h, ifMatch))
-                   .body(body).retrieve().toEntity(JsonNode.class);
+        return api.put("/api/threads/" + slug, ifMatch, body);
     }
 
     private ResponseEntity<JsonNode> close(String slug, String ifMatch) {
-        return http.post().uri("/api/threads/{slug}/closure", slug)
-                   .headers(h -> ifMatch(h, ifMatch))
-                   .retrieve().toEntity(JsonNode.class);
-    }
-
-    private static void ifMatch(HttpHeaders headers, String ifMatch) {
-        if (ifMatch != null) {
-            headers.set(HttpHeaders.IF_MATCH, ifMatch);
-        }
+        return api.send(HttpMethod.POST, "/api/threads/" + slug + "/closure", ifMatch, null);
     }
 
     private MongoCollection<Document> events() {
-        return mongo.getDatabase(DATABASE).getCollection("events");
-    }
-
-    private static void assertProblem(ResponseEntity<JsonNode> response, int status, String type) {
-        assertThat(response.getStatusCode().value()).isEqualTo(status);
-        assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
-        assertThat(response.getBody().get("type").asText()).isEqualTo("https://storyline.news/problems/" + type);
-        assertThat(response.getBody().get("status").asInt()).isEqualTo(status);
-        assertThat(response.getBody().get("title").asText()).isNotBlank();
+        return database.getCollection("events");
     }
 }
