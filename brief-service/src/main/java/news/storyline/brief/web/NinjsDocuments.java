@@ -3,14 +3,17 @@ package news.storyline.brief.web;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import news.storyline.api.query.StoryRevision;
 import news.storyline.api.query.StoryView;
 import news.storyline.api.story.AttributionHop;
 import news.storyline.api.story.Dateline;
 import org.springframework.web.util.UriUtils;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -31,6 +34,7 @@ import java.util.stream.Stream;
  *         first</td></tr>
  *     <tr><td>threads</td><td>{@code subjects}, {@code urn:storyline:thread:<slug>}</td></tr>
  *     <tr><td>links to other stories</td><td>{@code associations}, named by the relation</td></tr>
+ *     <tr><td>earlier versions</td><td>{@code associations} named {@code previous-version}: the version chain</td></tr>
  *     <tr><td>withdrawal reason</td><td>{@code edNote}</td></tr>
  * </table>
  * A withdrawn story carries no text: no headline, description or body, whatever the view holds.
@@ -49,11 +53,25 @@ final class NinjsDocuments {
     private static final String TEXT_PLAIN = "text/plain";
     private static final String PARAGRAPH_BREAK = "\n\n";
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final String PREVIOUS_VERSION = "previous-version";
+    private static final int MAX_PREVIOUS_VERSIONS = 50;
+    private static final Set<StoryRevision.Kind> TEXT_CHANGES =
+            Set.of(StoryRevision.Kind.FILED, StoryRevision.Kind.UPDATE, StoryRevision.Kind.CORRECTION);
 
     private NinjsDocuments() {
     }
 
+    /** The item without its version chain. */
     static ObjectNode of(StoryView story) {
+        return of(story, List.of());
+    }
+
+    /**
+     * The item with its version chain: each earlier version whose text changed (the filing, updates, corrections),
+     * newest first, as an association to the same {@code uri} at that {@code version}, at most
+     * {@value #MAX_PREVIOUS_VERSIONS} of them.
+     */
+    static ObjectNode of(StoryView story, List<StoryRevision> history) {
         String pubStatus = pubStatus(story.status());
         ObjectNode item = JSON.objectNode()
                               .put("uri", storyUri(story.id()))
@@ -75,7 +93,9 @@ final class NinjsDocuments {
         }
         setIfNotEmpty(item, "infoSources", infoSources(story.attributions()));
         setIfNotEmpty(item, "subjects", subjects(story.threads()));
-        setIfNotEmpty(item, "associations", associations(story.links()));
+        ArrayNode associations = associations(story.links());
+        associations.addAll(previousVersions(story, history));
+        setIfNotEmpty(item, "associations", associations);
         return item;
     }
 
@@ -163,6 +183,25 @@ final class NinjsDocuments {
                                  .put("type", "text"));
         }
         return associations;
+    }
+
+    private static ArrayNode previousVersions(StoryView story, List<StoryRevision> history) {
+        ArrayNode versions = JSON.arrayNode();
+        history.stream()
+               .filter(revision -> revision.version() < story.version() && TEXT_CHANGES.contains(revision.kind()))
+               .sorted(Comparator.comparingLong(StoryRevision::version).reversed())
+               .limit(MAX_PREVIOUS_VERSIONS)
+               .forEach(revision -> {
+                   ObjectNode version = JSON.objectNode().put("name", PREVIOUS_VERSION)
+                                            .put("rel", PREVIOUS_VERSION)
+                                            .put("uri", storyUri(story.id()))
+                                            .put("type", "text")
+                                            .put("version", Long.toString(revision.version()))
+                                            .put("versionCreated", revision.at().toString());
+                   putIfPresent(version, "edNote", revision.note());
+                   versions.add(version);
+               });
+        return versions;
     }
 
     /** {@code CITED_BY} as {@code cited-by}. */

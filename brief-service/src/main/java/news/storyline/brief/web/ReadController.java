@@ -4,7 +4,9 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import news.storyline.api.query.BriefList;
 import news.storyline.api.query.FindBriefsQuery;
+import news.storyline.api.query.FindStoryHistoryQuery;
 import news.storyline.api.query.FindStoryQuery;
+import news.storyline.api.query.StoryHistory;
 import news.storyline.api.query.StoryView;
 import news.storyline.web.ProblemType;
 import news.storyline.web.Problems;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.List;
 import java.util.function.Function;
 
 /** What readers ask of stories and the news list. */
@@ -42,7 +45,9 @@ class ReadController {
     @GetMapping("/stories/{storyId}/ninjs")
     ResponseEntity<?> ninjs(@PathVariable String storyId,
                             @RequestParam(required = false) @Min(1) Long minVersion) {
-        return story(storyId, minVersion, NinjsDocuments::of);
+        return story(storyId, minVersion, story -> NinjsDocuments.of(story, queries
+                .askOptional(new FindStoryHistoryQuery(storyId), StoryHistory.class)
+                .map(StoryHistory::revisions).orElse(List.of())));
     }
 
     /** Both shapes are plain JSON: ninjs has no registered media type of its own. */

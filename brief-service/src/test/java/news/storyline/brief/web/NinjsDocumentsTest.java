@@ -3,6 +3,7 @@ package news.storyline.brief.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import news.storyline.api.query.StoryRevision;
 import news.storyline.api.query.StoryView;
 import news.storyline.api.story.AttributionHop;
 import news.storyline.api.story.AttributionRole;
@@ -81,6 +82,28 @@ class NinjsDocumentsTest {
     }
 
     /** A kill: the fact, the reason for the receiving desk, and none of the text, even were the view to hold it. */
+    @Test
+    void carriesTheVersionChainOfTextChangesNewestFirst() {
+        StoryView story = new StoryView("kremlin", 4, "PUBLISHED", HEADLINE, LEAD, BODY, Dateline.of("Москва"), "bg",
+                                        null, EDITOR, FILED, CHANGED, List.of(), List.of(), List.of(), null);
+        List<StoryRevision> history = List.of(
+                new StoryRevision(1, FILED, EDITOR, StoryRevision.Kind.FILED, null, null, List.of("headline")),
+                new StoryRevision(2, FILED.plusSeconds(60), EDITOR, StoryRevision.Kind.LINKED, null, null,
+                                  List.of("threads")),
+                new StoryRevision(3, FILED.plusSeconds(120), EDITOR, StoryRevision.Kind.CORRECTION,
+                                  "Съкратено заглавие", null, List.of("headline")),
+                new StoryRevision(4, CHANGED, EDITOR, StoryRevision.Kind.UPDATE, null, null, List.of("body")));
+
+        ObjectNode ninjs = NinjsDocuments.of(story, history);
+
+        NinjsSchema.assertValid(ninjs);
+        assertThat(ninjs.path("associations")).extracting(association -> association.path("version").asText())
+                                              .containsExactly("3", "1");
+        assertThat(ninjs.path("associations").get(0).path("name").asText()).isEqualTo("previous-version");
+        assertThat(ninjs.path("associations").get(0).path("uri").asText()).isEqualTo(ninjs.path("uri").asText());
+        assertThat(ninjs.path("associations").get(0).path("edNote").asText()).isEqualTo("Съкратено заглавие");
+    }
+
     @Test
     void mapsAWithdrawnStoryAsCanceledWithoutText() {
         StoryView story = new StoryView(
