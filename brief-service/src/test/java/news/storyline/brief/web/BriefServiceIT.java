@@ -13,16 +13,13 @@ import news.storyline.api.story.Editor;
 import news.storyline.api.story.RevisionKind;
 import news.storyline.api.story.StoryFiledEvent;
 import news.storyline.api.story.StoryUpdatedEvent;
-import news.storyline.eventstore.GlobalIndexMongoEventStorageEngine;
-import news.storyline.eventstore.StorylineJson;
 import news.storyline.testsupport.Api;
 import news.storyline.testsupport.ServiceIT;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.bson.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.ResponseEntity;
 
 import java.time.Duration;
@@ -40,6 +37,7 @@ import static org.awaitility.Awaitility.await;
  * shared event store in MongoDB.
  */
 @ServiceIT
+@Import(EventStoreWriter.class)
 class BriefServiceIT {
 
     @Autowired
@@ -49,28 +47,23 @@ class BriefServiceIT {
     @Qualifier("storylineDatabase")
     MongoDatabase database;
 
-    private GlobalIndexMongoEventStorageEngine writer;
-
-    @BeforeEach
-    void setUp() {
-        writer = GlobalIndexMongoEventStorageEngine.builder()
-                                                   .database(database)
-                                                   .eventSerializer(StorylineJson.serializer())
-                                                   .snapshotSerializer(StorylineJson.serializer())
-                                                   .build();
-    }
+    /** Appends the events, as story-service would. */
+    @Autowired
+    EventStoreWriter writer;
 
     @Test
     void servesAStoryAndItsBriefOnceTheEventsAreProjected() {
         String id = UUID.randomUUID().toString();
-        writer.appendEvents(new GenericDomainEventMessage<>("Story", id, 0, new StoryFiledEvent(
-                id, "Президентът на Ирак поздрави Моджтаба Хаменей",
-                "Иракският президент Абдел Латиф Рашид поздрави Моджтаба Хаменей за назначаването му на поста нов "
-                        + "върховен лидер на Иран, предадоха ИРНА и други агенции в неделя.",
-                "Текст.", Dateline.of("Багдад"), "bg", "world", Editor.of("editor"), Instant.now())));
-        writer.appendEvents(new GenericDomainEventMessage<>("Story", id, 1, new StoryUpdatedEvent(
-                id, "Президентът на Ирак поздрави новия върховен лидер на Иран", null, null, RevisionKind.CORRECTION,
-                "Уточнено заглавие", Editor.of("editor"), Instant.now())));
+        writer.story(id,
+                     new StoryFiledEvent(id, "Президентът на Ирак поздрави Моджтаба Хаменей",
+                                         "Иракският президент Абдел Латиф Рашид поздрави Моджтаба Хаменей за "
+                                                 + "назначаването му на поста нов върховен лидер на Иран, предадоха "
+                                                 + "ИРНА и други агенции в неделя.",
+                                         "Текст.", Dateline.of("Багдад"), "bg", "world", Editor.of("editor"),
+                                         Instant.now()),
+                     new StoryUpdatedEvent(id, "Президентът на Ирак поздрави новия върховен лидер на Иран", null, null,
+                                           RevisionKind.CORRECTION, "Уточнено заглавие", Editor.of("editor"),
+                                           Instant.now()));
 
         JsonNode story = await().atMost(Duration.ofSeconds(20)).until(
                 () -> get("/api/stories/" + id),
@@ -93,17 +86,15 @@ class BriefServiceIT {
     void followsAStoryThroughEveryKindOfChange() {
         String id = UUID.randomUUID().toString();
         Editor editor = Editor.of("editor");
-        List<Object> events = List.of(
-                new StoryFiledEvent(id, "Ким Чен-ун обеща подкрепа", "Лийд.", "Текст.", Dateline.of("Пхенян"), "bg",
-                                    "world", editor, Instant.now()),
-                new StoryAttributedEvent(id, List.of(new AttributionHop("КЦТА", "kcna", AttributionRole.ORIGINATOR)),
-                                         editor, Instant.now()),
-                new StoryLinkedEvent(id, LinkTarget.thread("ukraine-peace-talks"), editor, Instant.now()),
-                new StoryUpdatedEvent(id, "Ким Чен-ун обеща безусловна подкрепа", null, null, RevisionKind.CORRECTION,
-                                      "Точен цитат", editor, Instant.now()));
-        for (int n = 0; n < events.size(); n++) {
-            writer.appendEvents(new GenericDomainEventMessage<>("Story", id, n, events.get(n)));
-        }
+        writer.story(id,
+                     new StoryFiledEvent(id, "Ким Чен-ун обеща подкрепа", "Лийд.", "Текст.", Dateline.of("Пхенян"),
+                                         "bg", "world", editor, Instant.now()),
+                     new StoryAttributedEvent(id, List.of(new AttributionHop("КЦТА", "kcna",
+                                                                             AttributionRole.ORIGINATOR)),
+                                              editor, Instant.now()),
+                     new StoryLinkedEvent(id, LinkTarget.thread("ukraine-peace-talks"), editor, Instant.now()),
+                     new StoryUpdatedEvent(id, "Ким Чен-ун обеща безусловна подкрепа", null, null,
+                                           RevisionKind.CORRECTION, "Точен цитат", editor, Instant.now()));
 
         JsonNode story = await().atMost(Duration.ofSeconds(20)).until(
                 () -> get("/api/stories/" + id),
@@ -115,8 +106,7 @@ class BriefServiceIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> findBrief(id), brief -> brief != null
                 && brief.get("headline").asText().equals("Ким Чен-ун обеща безусловна подкрепа"));
 
-        writer.appendEvents(new GenericDomainEventMessage<>("Story", id, 4, new StoryWithdrawnEvent(
-                id, "Източникът оттегли съобщението", editor, Instant.now())));
+        writer.append(id, 4, new StoryWithdrawnEvent(id, "Източникът оттегли съобщението", editor, Instant.now()));
 
         JsonNode withdrawn = await().atMost(Duration.ofSeconds(20)).until(
                 () -> get("/api/stories/" + id).getBody(), body -> body.get("version").asLong() == 5);
@@ -143,8 +133,8 @@ class BriefServiceIT {
     @Test
     void keepsEveryProcessorsPositionInMongo() {
         String id = UUID.randomUUID().toString();
-        writer.appendEvents(new GenericDomainEventMessage<>("Story", id, 0, new StoryFiledEvent(
-                id, "Заглавие", "Лийд.", "Текст.", Dateline.of("Женева"), "bg", null, Editor.of("editor"), Instant.now())));
+        writer.story(id, new StoryFiledEvent(id, "Заглавие", "Лийд.", "Текст.", Dateline.of("Женева"), "bg", null,
+                                             Editor.of("editor"), Instant.now()));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             List<String> processors = database.getCollection("trackingtokens").find()

@@ -1,7 +1,6 @@
 package news.storyline.brief.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mongodb.client.MongoDatabase;
 import news.storyline.api.story.AttributionHop;
 import news.storyline.api.story.AttributionRole;
 import news.storyline.api.story.Dateline;
@@ -14,16 +13,11 @@ import news.storyline.api.story.StoryLinkedEvent;
 import news.storyline.api.story.StoryRelation;
 import news.storyline.api.story.StoryUpdatedEvent;
 import news.storyline.api.story.StoryWithdrawnEvent;
-import news.storyline.eventstore.GlobalIndexMongoEventStorageEngine;
-import news.storyline.eventstore.StorylineJson;
 import news.storyline.testsupport.Api;
 import news.storyline.testsupport.ServiceIT;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
@@ -41,52 +35,41 @@ import static org.awaitility.Awaitility.await;
  * store; every answer is checked against IPTC's ninjs 3.1 schema.
  */
 @ServiceIT
+@Import(EventStoreWriter.class)
 class NinjsIT {
 
     private static final Editor EDITOR = new Editor("editor", "Редактор");
 
-    @LocalServerPort
-    int port;
-
-    /** The event store's database, where story-service would append. */
     @Autowired
-    @Qualifier("storylineDatabase")
-    MongoDatabase database;
+    Api api;
 
-    private Api api;
-    private GlobalIndexMongoEventStorageEngine writer;
-
-    @BeforeEach
-    void setUp() {
-        api = Api.on(port);
-        writer = GlobalIndexMongoEventStorageEngine.builder()
-                                                   .database(database)
-                                                   .eventSerializer(StorylineJson.serializer())
-                                                   .snapshotSerializer(StorylineJson.serializer())
-                                                   .build();
-    }
+    /** Appends the events to the event store, as story-service would. */
+    @Autowired
+    EventStoreWriter writer;
 
     @Test
     void servesAStoryAsNinjs() {
         String kremlin = UUID.randomUUID().toString();
-        append(kremlin, new StoryFiledEvent(
+        writer.story(kremlin, new StoryFiledEvent(
                 kremlin, "Кремъл: Мирните преговори за Украйна продължават", "Лийд.", "Текст.", Dateline.of("Москва"),
                 "bg", "world", EDITOR, Instant.now()));
         String id = UUID.randomUUID().toString();
-        append(id,
-               new StoryFiledEvent(id, "Ким Чен-ун обеща подкрепа",
-                                   "Севернокорейският лидер Ким Чен-ун е обещал безусловна подкрепа за Русия, съобщи "
-                                           + "КЦТА, цитирана от Франс прес.",
-                                   "Ким се срещна вчера със Сергей Шойгу в Пхенян.\n\nДвете страни се договориха да "
-                                           + "укрепват отношенията си.",
-                                   Dateline.of("Пхенян"), "bg", "world", EDITOR, Instant.now()),
-               new StoryAttributedEvent(id, List.of(new AttributionHop("КЦТА", "kcna", AttributionRole.ORIGINATOR),
-                                                    new AttributionHop("Франс прес", "afp", AttributionRole.CITED_BY)),
-                                        EDITOR, Instant.now()),
-               new StoryLinkedEvent(id, LinkTarget.thread("ukraine-peace-talks"), EDITOR, Instant.now()),
-               new StoryLinkedEvent(id, LinkTarget.story(kremlin, StoryRelation.FOLLOW_UP_OF), EDITOR, Instant.now()),
-               new StoryUpdatedEvent(id, "Ким Чен-ун обеща безусловна подкрепа", null, null, RevisionKind.CORRECTION,
-                                     "Точен цитат", EDITOR, Instant.now()));
+        writer.story(id,
+                     new StoryFiledEvent(id, "Ким Чен-ун обеща подкрепа",
+                                         "Севернокорейският лидер Ким Чен-ун е обещал безусловна подкрепа за Русия, "
+                                                 + "съобщи КЦТА, цитирана от Франс прес.",
+                                         "Ким се срещна вчера със Сергей Шойгу в Пхенян.\n\nДвете страни се "
+                                                 + "договориха да укрепват отношенията си.",
+                                         Dateline.of("Пхенян"), "bg", "world", EDITOR, Instant.now()),
+                     new StoryAttributedEvent(id, List.of(new AttributionHop("КЦТА", "kcna", AttributionRole.ORIGINATOR),
+                                                          new AttributionHop("Франс прес", "afp",
+                                                                             AttributionRole.CITED_BY)),
+                                              EDITOR, Instant.now()),
+                     new StoryLinkedEvent(id, LinkTarget.thread("ukraine-peace-talks"), EDITOR, Instant.now()),
+                     new StoryLinkedEvent(id, LinkTarget.story(kremlin, StoryRelation.FOLLOW_UP_OF), EDITOR,
+                                          Instant.now()),
+                     new StoryUpdatedEvent(id, "Ким Чен-ун обеща безусловна подкрепа", null, null,
+                                           RevisionKind.CORRECTION, "Точен цитат", EDITOR, Instant.now()));
 
         ResponseEntity<JsonNode> response = ninjsAtVersion(id, 5);
         JsonNode ninjs = response.getBody();
@@ -118,12 +101,13 @@ class NinjsIT {
     @Test
     void servesAWithdrawnStoryAsCanceledWithoutItsText() {
         String id = UUID.randomUUID().toString();
-        append(id,
-               new StoryFiledEvent(id, "Президентът на Ирак поздрави Моджтаба Хаменей", "Иракският президент поздрави.",
-                                   "Текст.", Dateline.of("Багдад"), "bg", "world", EDITOR, Instant.now()),
-               new StoryAttributedEvent(id, List.of(new AttributionHop("ИРНА", "irna", AttributionRole.ORIGINATOR)),
-                                        EDITOR, Instant.now()),
-               new StoryWithdrawnEvent(id, "Източникът оттегли съобщението", EDITOR, Instant.now()));
+        writer.story(id,
+                     new StoryFiledEvent(id, "Президентът на Ирак поздрави Моджтаба Хаменей",
+                                         "Иракският президент поздрави.", "Текст.", Dateline.of("Багдад"), "bg", "world",
+                                         EDITOR, Instant.now()),
+                     new StoryAttributedEvent(id, List.of(new AttributionHop("ИРНА", "irna", AttributionRole.ORIGINATOR)),
+                                              EDITOR, Instant.now()),
+                     new StoryWithdrawnEvent(id, "Източникът оттегли съобщението", EDITOR, Instant.now()));
 
         JsonNode ninjs = ninjsAtVersion(id, 3).getBody();
 
@@ -143,13 +127,6 @@ class NinjsIT {
         assertProblem(response, 404, "not-found");
         // the story is missing, not the route
         assertThat(response.getBody().get("detail").asText()).isEqualTo("No story " + id);
-    }
-
-    /** A story's events, from its filing on, as story-service would append them. */
-    private void append(String storyId, Object... events) {
-        for (int n = 0; n < events.length; n++) {
-            writer.appendEvents(new GenericDomainEventMessage<>("Story", storyId, n, events[n]));
-        }
     }
 
     private ResponseEntity<JsonNode> ninjsAtVersion(String id, long version) {

@@ -1,7 +1,6 @@
 package news.storyline.brief.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import news.storyline.api.story.Dateline;
 import news.storyline.api.story.Editor;
@@ -11,19 +10,14 @@ import news.storyline.api.story.StoryFiledEvent;
 import news.storyline.api.story.StoryLinkedEvent;
 import news.storyline.api.story.StoryUpdatedEvent;
 import news.storyline.api.thread.ThreadOpenedEvent;
-import news.storyline.eventstore.GlobalIndexMongoEventStorageEngine;
-import news.storyline.eventstore.StorylineJson;
-import news.storyline.testsupport.TestMongo;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
+import news.storyline.testsupport.Api;
+import news.storyline.testsupport.ServiceIT;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -42,35 +36,30 @@ import static org.awaitility.Awaitility.await;
  * the old generation serves until the new one has caught up, nothing written meanwhile is lost, and a second
  * rebuild ends with exactly the same read models.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-                properties = {"storyline.rebuilds.poll=100ms", "storyline.rebuilds.switch-refresh=200ms"})
+@ServiceIT(properties = {"storyline.rebuilds.poll=100ms", "storyline.rebuilds.switch-refresh=200ms"})
+@Import(EventStoreWriter.class)
 class RebuildIT {
 
-    private static final String DATABASE = TestMongo.freshDatabaseName("rebuilds");
     private static final Editor EDITOR = Editor.of("editor");
     private static final List<String> REBUILT = List.of("stories", "briefs", "threads", "timeline_entries");
 
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", () -> TestMongo.uriOf(DATABASE));
-    }
-
-    @LocalServerPort
-    int port;
+    /** The event store's database, which also holds every generation of the read models. */
+    @Autowired
+    @Qualifier("storylineDatabase")
+    MongoDatabase database;
 
     @Autowired
-    MongoClient mongo;
+    Api api;
+
+    /** Appends the events, as story-service would. */
+    @Autowired
+    EventStoreWriter store;
 
     @Test
     void rebuildsUnderConcurrentWritesAndEndsIdenticalToTheLiveModel() throws Exception {
-        RestClient http = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
-                                    .defaultStatusHandler(status -> true, (request, response) -> { }).build();
-        GlobalIndexMongoEventStorageEngine store = GlobalIndexMongoEventStorageEngine.builder()
-                .database(database()).eventSerializer(StorylineJson.serializer())
-                .snapshotSerializer(StorylineJson.serializer()).build();
-        append(store, "ukraine", 0, new ThreadOpenedEvent("ukraine", "Мирните преговори", null, EDITOR, Instant.now()));
+        store.append("ukraine", 0, new ThreadOpenedEvent("ukraine", "Мирните преговори", null, EDITOR, Instant.now()));
         for (int n = 0; n < 20; n++) {
-            writeStory(store, "before-" + n);
+            writeStory("before-" + n);
         }
         awaitStories(21 - 1);
 
@@ -78,17 +67,16 @@ class RebuildIT {
         CompletableFuture<Integer> writer = CompletableFuture.supplyAsync(() -> {
             int written = 0;
             while (writing.get()) {
-                writeStory(store, "during-" + written++);
+                writeStory("during-" + written++);
                 pause(Duration.ofMillis(300)); // a busy newsroom, not a flood the replay could never catch
             }
             return written;
         });
-        ResponseEntity<JsonNode> started = http.post().uri("/api/admin/rebuilds").retrieve().toEntity(JsonNode.class);
+        ResponseEntity<JsonNode> started = startRebuild();
         assertThat(started.getStatusCode().value()).isEqualTo(202);
         String rebuild = started.getHeaders().getLocation().toString();
-        assertThat(http.post().uri("/api/admin/rebuilds").retrieve().toEntity(JsonNode.class).getStatusCode().value())
-                .as("one rebuild at a time").isEqualTo(422);
-        JsonNode done = awaitDone(http, rebuild);
+        assertThat(startRebuild().getStatusCode().value()).as("one rebuild at a time").isEqualTo(422);
+        JsonNode done = awaitDone(rebuild);
         writing.set(false);
         int writtenDuring = writer.get();
 
@@ -98,31 +86,30 @@ class RebuildIT {
         assertThat(expected).hasSize(20 + writtenDuring);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(versions("stories__g2")).isEqualTo(expected));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(
-                () -> assertThat(database().getCollection("timeline_entries__g2").countDocuments())
+                () -> assertThat(database.getCollection("timeline_entries__g2").countDocuments())
                         .isEqualTo(expected.size() * 3L));
-        assertThat(database().listCollectionNames().into(new ArrayList<>())).doesNotContain("stories", "briefs");
-        JsonNode served = http.get().uri("/api/stories/during-0").retrieve().toEntity(JsonNode.class).getBody();
+        assertThat(database.listCollectionNames().into(new ArrayList<>())).doesNotContain("stories", "briefs");
+        JsonNode served = api.get("/api/stories/during-0").getBody();
         assertThat(served.get("headline").asText()).isEqualTo("Поправено: during-0");
 
         Map<String, List<Document>> afterFirst = contents(2);
-        JsonNode again = awaitDone(http, http.post().uri("/api/admin/rebuilds").retrieve().toEntity(JsonNode.class)
-                                             .getHeaders().getLocation().toString());
+        JsonNode again = awaitDone(startRebuild().getHeaders().getLocation().toString());
         assertThat(again.get("generation").asLong()).isEqualTo(3);
         assertThat(contents(3)).isEqualTo(afterFirst);
     }
 
     /** A story filed, corrected and linked to the thread: three events. */
-    private static void writeStory(GlobalIndexMongoEventStorageEngine store, String id) {
-        append(store, id, 0, new StoryFiledEvent(id, "Заглавие: " + id, "Лийд за " + id + ".", "Текст.",
-                                                 Dateline.of("Москва"), "bg", "world", EDITOR, Instant.now()));
-        append(store, id, 1, new StoryUpdatedEvent(id, "Поправено: " + id, null, null, RevisionKind.CORRECTION,
-                                                   "Поправка", EDITOR, Instant.now()));
-        append(store, id, 2, new StoryLinkedEvent(id, LinkTarget.thread("ukraine"), EDITOR, Instant.now()));
+    private void writeStory(String id) {
+        store.story(id,
+                    new StoryFiledEvent(id, "Заглавие: " + id, "Лийд за " + id + ".", "Текст.", Dateline.of("Москва"),
+                                        "bg", "world", EDITOR, Instant.now()),
+                    new StoryUpdatedEvent(id, "Поправено: " + id, null, null, RevisionKind.CORRECTION, "Поправка",
+                                          EDITOR, Instant.now()),
+                    new StoryLinkedEvent(id, LinkTarget.thread("ukraine"), EDITOR, Instant.now()));
     }
 
-    private static void append(GlobalIndexMongoEventStorageEngine store, String id, long sequence, Object event) {
-        store.appendEvents(new GenericDomainEventMessage<>(event instanceof ThreadOpenedEvent ? "NewsThread" : "Story",
-                                                           id, sequence, event));
+    private ResponseEntity<JsonNode> startRebuild() {
+        return api.post("/api/admin/rebuilds", null);
     }
 
     private static void pause(Duration duration) {
@@ -133,20 +120,20 @@ class RebuildIT {
         }
     }
 
-    private JsonNode awaitDone(RestClient http, String rebuild) {
+    private JsonNode awaitDone(String rebuild) {
         return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                      .until(() -> http.get().uri(rebuild).retrieve().toEntity(JsonNode.class).getBody(),
+                      .until(() -> api.get(rebuild).getBody(),
                              status -> !"REPLAYING".equals(status.get("status").asText())
                                      && !"SWITCHED".equals(status.get("status").asText()));
     }
 
     private void awaitStories(int count) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> database().getCollection("stories").countDocuments() == count);
+        await().atMost(Duration.ofSeconds(30)).until(() -> database.getCollection("stories").countDocuments() == count);
     }
 
     private Map<String, Long> versionsInStore() {
         Map<String, Long> versions = new TreeMap<>();
-        database().getCollection("events").find(new Document("type", "Story")).forEach(event -> versions.merge(
+        database.getCollection("events").find(new Document("type", "Story")).forEach(event -> versions.merge(
                 event.getString("aggregateIdentifier"), event.get("sequenceNumber", Number.class).longValue() + 1,
                 Math::max));
         return versions;
@@ -154,7 +141,7 @@ class RebuildIT {
 
     private Map<String, Long> versions(String collection) {
         Map<String, Long> versions = new TreeMap<>();
-        database().getCollection(collection).find().forEach(story -> versions.put(
+        database.getCollection(collection).find().forEach(story -> versions.put(
                 story.getString("_id"), story.get("version", Number.class).longValue()));
         return versions;
     }
@@ -163,13 +150,9 @@ class RebuildIT {
     private Map<String, List<Document>> contents(long generation) {
         Map<String, List<Document>> contents = new TreeMap<>();
         for (String readModel : REBUILT) {
-            contents.put(readModel, database().getCollection(readModel + "__g" + generation).find()
-                                              .sort(new Document("_id", 1)).into(new ArrayList<>()));
+            contents.put(readModel, database.getCollection(readModel + "__g" + generation).find()
+                                            .sort(new Document("_id", 1)).into(new ArrayList<>()));
         }
         return contents;
-    }
-
-    private MongoDatabase database() {
-        return mongo.getDatabase(DATABASE);
     }
 }

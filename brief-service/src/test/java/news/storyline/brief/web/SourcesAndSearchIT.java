@@ -1,7 +1,6 @@
 package news.storyline.brief.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mongodb.client.MongoDatabase;
 import news.storyline.api.story.AttributionHop;
 import news.storyline.api.story.AttributionRole;
 import news.storyline.api.story.Dateline;
@@ -14,15 +13,11 @@ import news.storyline.api.story.StoryFiledEvent;
 import news.storyline.api.story.StoryLinkedEvent;
 import news.storyline.api.story.StoryUpdatedEvent;
 import news.storyline.api.story.StoryWithdrawnEvent;
-import news.storyline.eventstore.GlobalIndexMongoEventStorageEngine;
-import news.storyline.eventstore.StorylineJson;
 import news.storyline.testsupport.Api;
 import news.storyline.testsupport.ServiceIT;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.ResponseEntity;
 
 import java.time.Duration;
@@ -43,6 +38,7 @@ import static org.awaitility.Awaitility.await;
  */
 @ServiceIT(properties = {"storyline.sources.extra[0].id=yonhap", "storyline.sources.extra[0].name=Yonhap",
                          "storyline.sources.extra[0].aliases[0]=Йонхап"})
+@Import(EventStoreWriter.class)
 class SourcesAndSearchIT {
 
     private static final Duration CONVERGENCE = Duration.ofSeconds(20);
@@ -51,23 +47,12 @@ class SourcesAndSearchIT {
     @Autowired
     Api api;
 
-    /** The event store's database, which the events are appended to (the read models may live in views of it). */
+    /** Appends the events to the event store, as story-service would. */
     @Autowired
-    @Qualifier("storylineDatabase")
-    MongoDatabase storylineDatabase;
+    EventStoreWriter writer;
 
-    private GlobalIndexMongoEventStorageEngine writer;
     /** Keeps this test's threads and words apart from the other tests' in the class's database. */
     private final String tag = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-
-    @BeforeEach
-    void setUp() {
-        writer = GlobalIndexMongoEventStorageEngine.builder()
-                                                   .database(storylineDatabase)
-                                                   .eventSerializer(StorylineJson.serializer())
-                                                   .snapshotSerializer(StorylineJson.serializer())
-                                                   .build();
-    }
 
     @Test
     void findsASourcesStoriesUnderAnyOfItsNamesWithTheRolesItPlayed() {
@@ -121,8 +106,7 @@ class SourcesAndSearchIT {
         assertThat(answer.get("source").has("id")).isFalse();
         assertThat(story(answer, story).get("roles").toString()).isEqualTo("[\"CARRIER\"]");
 
-        writer.appendEvents(new GenericDomainEventMessage<>("Story", story, 2, new StoryWithdrawnEvent(
-                story, "Източникът оттегли", EDITOR, Instant.now())));
+        writer.append(story, 2, new StoryWithdrawnEvent(story, "Източникът оттегли", EDITOR, Instant.now()));
 
         await().atMost(CONVERGENCE).until(() -> ids(api.get(path).getBody()).isEmpty());
     }
@@ -146,11 +130,9 @@ class SourcesAndSearchIT {
         assertThat(resultIds(search(tag + " лидер Хаменей Khamenei"))).isEmpty();
         assertThat(api.get("/api/search?limit=1&q=" + tag).getBody().get("results")).hasSize(1);
 
-        writer.appendEvents(new GenericDomainEventMessage<>("Story", iraq, 1, new StoryUpdatedEvent(
-                iraq, "Президентът на Ирак поздрави наследника " + tag, null, null, RevisionKind.UPDATE, null,
-                EDITOR, Instant.now())));
-        writer.appendEvents(new GenericDomainEventMessage<>("Story", afp, 1, new StoryWithdrawnEvent(
-                afp, "Грешка", EDITOR, Instant.now())));
+        writer.append(iraq, 1, new StoryUpdatedEvent(iraq, "Президентът на Ирак поздрави наследника " + tag, null, null,
+                                                     RevisionKind.UPDATE, null, EDITOR, Instant.now()));
+        writer.append(afp, 1, new StoryWithdrawnEvent(afp, "Грешка", EDITOR, Instant.now()));
 
         await().atMost(CONVERGENCE).until(() -> resultIds(search(tag + " НАСЛЕДН")).equals(List.of(iraq)));
         assertThat(resultIds(search(tag + " Моджтаба"))).isEmpty();
@@ -173,9 +155,7 @@ class SourcesAndSearchIT {
     /** Appends a story's events in order, the first at sequence number 0, and gives the story's id. */
     private String append(StoryEvent... events) {
         String id = events[0].storyId();
-        for (int n = 0; n < events.length; n++) {
-            writer.appendEvents(new GenericDomainEventMessage<>("Story", id, n, events[n]));
-        }
+        writer.story(id, events);
         return id;
     }
 

@@ -1,7 +1,6 @@
 package news.storyline.brief.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mongodb.client.MongoDatabase;
 import news.storyline.api.story.AttributionHop;
 import news.storyline.api.story.AttributionRole;
 import news.storyline.api.story.Dateline;
@@ -13,15 +12,11 @@ import news.storyline.api.story.StoryFiledEvent;
 import news.storyline.api.story.StoryLinkedEvent;
 import news.storyline.api.story.StoryUpdatedEvent;
 import news.storyline.api.story.StoryWithdrawnEvent;
-import news.storyline.eventstore.GlobalIndexMongoEventStorageEngine;
-import news.storyline.eventstore.StorylineJson;
 import news.storyline.testsupport.Api;
 import news.storyline.testsupport.ServiceIT;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.ResponseEntity;
 
 import java.time.Duration;
@@ -39,6 +34,7 @@ import static org.awaitility.Awaitility.await;
  * (standing in for story-service) appends to the event store.
  */
 @ServiceIT
+@Import(EventStoreWriter.class)
 class StoryHistoryIT {
 
     private static final Editor REPORTER = new Editor("ivan", "Иван Петров");
@@ -47,33 +43,23 @@ class StoryHistoryIT {
     @Autowired
     Api api;
 
-    /** The event store's database, where story-service would append. */
+    /** Appends the events to the event store, as story-service would. */
     @Autowired
-    @Qualifier("storylineDatabase")
-    MongoDatabase database;
-
-    private GlobalIndexMongoEventStorageEngine writer;
-
-    @BeforeEach
-    void setUp() {
-        writer = GlobalIndexMongoEventStorageEngine.builder()
-                                                   .database(database)
-                                                   .eventSerializer(StorylineJson.serializer())
-                                                   .snapshotSerializer(StorylineJson.serializer())
-                                                   .build();
-    }
+    EventStoreWriter writer;
 
     @Test
     void showsEveryRevisionOldestFirstAndWhatACorrectionChangedWordByWord() {
         String id = UUID.randomUUID().toString();
-        append(id,
-               filed(id),
-               new StoryAttributedEvent(id, List.of(new AttributionHop("КЦТА", "kcna", AttributionRole.ORIGINATOR),
-                                                    new AttributionHop("Франс прес", "afp", AttributionRole.CITED_BY)),
-                                        DESK, Instant.now()),
-               new StoryUpdatedEvent(id, null, null, "Ким се срещна днес със секретаря на руския Съвет за сигурност.",
-                                     RevisionKind.CORRECTION, "Грешна дата", REPORTER, Instant.now()),
-               new StoryLinkedEvent(id, LinkTarget.thread("ukraine-peace-talks"), DESK, Instant.now()));
+        writer.story(id,
+                     filed(id),
+                     new StoryAttributedEvent(id, List.of(new AttributionHop("КЦТА", "kcna", AttributionRole.ORIGINATOR),
+                                                          new AttributionHop("Франс прес", "afp",
+                                                                             AttributionRole.CITED_BY)),
+                                              DESK, Instant.now()),
+                     new StoryUpdatedEvent(id, null, null,
+                                           "Ким се срещна днес със секретаря на руския Съвет за сигурност.",
+                                           RevisionKind.CORRECTION, "Грешна дата", REPORTER, Instant.now()),
+                     new StoryLinkedEvent(id, LinkTarget.thread("ukraine-peace-talks"), DESK, Instant.now()));
 
         ResponseEntity<JsonNode> response = awaitHistory(id, 4);
 
@@ -109,8 +95,8 @@ class StoryHistoryIT {
     @Test
     void refusesVersionsThatAreMissingMalformedOrOutOfRange() {
         String id = UUID.randomUUID().toString();
-        append(id, filed(id), new StoryUpdatedEvent(id, "Ново заглавие", null, null, RevisionKind.UPDATE, null,
-                                                    REPORTER, Instant.now()));
+        writer.story(id, filed(id), new StoryUpdatedEvent(id, "Ново заглавие", null, null, RevisionKind.UPDATE, null,
+                                                          REPORTER, Instant.now()));
         awaitHistory(id, 2);
         String diff = "/api/stories/" + id + "/diff";
 
@@ -134,7 +120,7 @@ class StoryHistoryIT {
     @Test
     void keepsTheHistoryOfAWithdrawnStoryButNotItsText() {
         String id = UUID.randomUUID().toString();
-        append(id, filed(id), new StoryWithdrawnEvent(id, "Източникът оттегли съобщението", DESK, Instant.now()));
+        writer.story(id, filed(id), new StoryWithdrawnEvent(id, "Източникът оттегли съобщението", DESK, Instant.now()));
 
         JsonNode withdrawal = awaitHistory(id, 2).getBody().get("revisions").get(1);
 
@@ -143,12 +129,6 @@ class StoryHistoryIT {
         ResponseEntity<JsonNode> diff = api.get("/api/stories/" + id + "/diff?from=1&to=1");
         assertProblem(diff, 410, "text-withdrawn");
         assertThat(diff.getBody().toString()).doesNotContain("Ким");
-    }
-
-    private void append(String id, Object... events) {
-        for (int n = 0; n < events.length; n++) {
-            writer.appendEvents(new GenericDomainEventMessage<>("Story", id, n, events[n]));
-        }
     }
 
     private ResponseEntity<JsonNode> awaitHistory(String id, int versions) {
