@@ -1,7 +1,10 @@
 package news.storyline.eventstore;
 
+import com.mongodb.client.MongoClients;
+import news.storyline.testsupport.TestMongo;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
@@ -13,11 +16,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 
 import static news.storyline.eventstore.EventStoreFixture.event;
 import static news.storyline.eventstore.EventStoreFixture.readAll;
@@ -114,15 +119,15 @@ class GlobalIndexMongoEventStorageEngineIT {
     void concurrentWritersInSeveralProcessesNeverShareAPosition() throws Exception {
         int writers = 6;
         int appendsEach = 40;
-        List<GlobalIndexMongoEventStorageEngine> processes = new java.util.ArrayList<>();
+        List<GlobalIndexMongoEventStorageEngine> processes = new ArrayList<>();
         for (int i = 0; i < writers; i++) {
             processes.add(fixture.engineBuilder()
-                                 .database(com.mongodb.client.MongoClients.create(
-                                         news.storyline.testsupport.TestMongo.uriOf(fixture.database.getName()))
+                                 .database(MongoClients.create(
+                                         TestMongo.uriOf(fixture.database.getName()))
                                                                           .getDatabase(fixture.database.getName()))
                                  .build());
         }
-        List<CompletableFuture<Void>> running = new java.util.ArrayList<>();
+        List<CompletableFuture<Void>> running = new ArrayList<>();
         for (int w = 0; w < writers; w++) {
             GlobalIndexMongoEventStorageEngine writer = processes.get(w);
             String aggregate = "writer-" + w;
@@ -143,7 +148,7 @@ class GlobalIndexMongoEventStorageEngineIT {
         for (int w = 0; w < writers; w++) {
             String aggregate = "writer-" + w;
             assertThat(texts(read)).filteredOn(text -> text.startsWith(aggregate + "/"))
-                                   .containsExactlyElementsOf(java.util.stream.IntStream.range(0, appendsEach)
+                                   .containsExactlyElementsOf(IntStream.range(0, appendsEach)
                                                                       .mapToObj(n -> aggregate + "/" + n).toList());
         }
     }
@@ -245,7 +250,7 @@ class GlobalIndexMongoEventStorageEngineIT {
 
     @Test
     void refusesATokenOfAnotherKind() {
-        TrackingToken foreign = new org.axonframework.eventhandling.GlobalSequenceTrackingToken(3);
+        TrackingToken foreign = new GlobalSequenceTrackingToken(3);
 
         assertThatThrownBy(() -> readAll(engine, foreign)).isInstanceOfAny(IllegalArgumentException.class,
                                                                             EventStoreException.class);

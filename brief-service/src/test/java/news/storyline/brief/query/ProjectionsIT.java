@@ -9,22 +9,24 @@ import news.storyline.api.query.StoryView;
 import news.storyline.api.story.AttributionHop;
 import news.storyline.api.story.AttributionRole;
 import news.storyline.api.story.Dateline;
+import news.storyline.api.story.Editor;
 import news.storyline.api.story.LinkTarget;
+import news.storyline.api.story.RevisionKind;
 import news.storyline.api.story.StoryAttributedEvent;
 import news.storyline.api.story.StoryEvent;
+import news.storyline.api.story.StoryFiledEvent;
 import news.storyline.api.story.StoryLinkedEvent;
 import news.storyline.api.story.StoryRelation;
 import news.storyline.api.story.StoryUnlinkedEvent;
-import news.storyline.api.story.StoryWithdrawnEvent;
-import news.storyline.api.story.Editor;
-import news.storyline.api.story.RevisionKind;
-import news.storyline.api.story.StoryFiledEvent;
 import news.storyline.api.story.StoryUpdatedEvent;
+import news.storyline.api.story.StoryWithdrawnEvent;
 import news.storyline.testsupport.TestMongo;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -154,8 +156,8 @@ class ProjectionsIT {
         feed.on(first);
         feed.on(third);
 
-        List<Long> positions = database.getCollection("feed").find().map(d -> d.getLong("_id")).into(new java.util.ArrayList<>());
-        List<String> ids = database.getCollection("feed").find().map(d -> d.getString("eventId")).into(new java.util.ArrayList<>());
+        List<Long> positions = database.getCollection("feed").find().map(d -> d.getLong("_id")).into(new ArrayList<>());
+        List<String> ids = database.getCollection("feed").find().map(d -> d.getString("eventId")).into(new ArrayList<>());
         assertThat(positions).containsExactly(1L, 2L, 3L);
         assertThat(ids).containsExactly(first.getIdentifier(), second.getIdentifier(), third.getIdentifier());
         assertThat(meters.counter("storyline.projection.redeliveries", "projection", "feed").count()).isEqualTo(1.0);
@@ -170,7 +172,7 @@ class ProjectionsIT {
         feed.on(message("s3", 0, filed("s3", "Три")));
 
         assertThat(database.getCollection("feed").countDocuments()).isEqualTo(3);
-        assertThat(database.getCollection("feed").find(new org.bson.Document("_id", 3L)).first()).isNotNull();
+        assertThat(database.getCollection("feed").find(new Document("_id", 3L)).first()).isNotNull();
     }
 
     private static StoryFiledEvent filed(String id, String headline) {

@@ -29,10 +29,12 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 /** The thread timelines' handlers called directly, against a real MongoDB database of their own. */
 class ThreadTimelineProjectionIT {
@@ -92,8 +94,8 @@ class ThreadTimelineProjectionIT {
 
         assertThat(page(null, 10, at(2)).entries()).isEmpty();
         assertThat(page(null, 10, at(4)).entries()).extracting(TimelineEntry::storyId, TimelineEntry::kind)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("kremlin", "LINKED"),
-                                 org.assertj.core.groups.Tuple.tuple("kremlin", "FILED"));
+                .containsExactly(tuple("kremlin", "LINKED"),
+                                 tuple("kremlin", "FILED"));
         assertThat(page(null, 10, at(7)).entries()).extracting(TimelineEntry::kind)
                 .containsExactly("CORRECTED", "LINKED", "LINKED", "FILED", "FILED");
         assertThat(page(null, 10, null).entries()).extracting(TimelineEntry::storyId).containsOnly("kim");
@@ -120,7 +122,7 @@ class ThreadTimelineProjectionIT {
         }
 
         assertThat(seen).hasSize(10).doesNotHaveDuplicates();
-        assertThat(seen).extracting(TimelineEntry::at).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(seen).extracting(TimelineEntry::at).isSortedAccordingTo(Comparator.reverseOrder());
         assertThat(seen).extracting(TimelineEntry::storyId).doesNotContain("late");
     }
 

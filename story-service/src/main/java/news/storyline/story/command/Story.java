@@ -24,6 +24,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -161,7 +162,7 @@ public class Story {
         return StoryVersions.publicVersion(getVersion());
     }
 
-    private static java.time.Instant now() {
+    private static Instant now() {
         return GenericEventMessage.clock.instant();
     }
 
