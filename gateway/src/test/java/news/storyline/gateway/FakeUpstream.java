@@ -10,9 +10,12 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * A stand-in for a service behind the gateway: records every request it gets and answers with a canned response,
@@ -33,13 +36,17 @@ final class FakeUpstream implements AutoCloseable {
     private final String name;
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final ExecutorService executor = Executors.newCachedThreadPool();
     private volatile Answer answer;
+    private volatile Duration delay = Duration.ZERO;
 
     private FakeUpstream(String name) throws IOException {
         this.name = name;
         this.answer = defaultAnswer();
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
+        // One thread per request, so that a slow answer does not hold up the next request.
+        server.setExecutor(executor);
         server.start();
     }
 
@@ -68,9 +75,15 @@ final class FakeUpstream implements AutoCloseable {
         this.answer = new Answer(status, headers, body);
     }
 
+    /** Every following request waits this long before its answer is sent (a slow service). */
+    void delayAnswers(Duration delay) {
+        this.delay = delay;
+    }
+
     void reset() {
         received.clear();
         answer = defaultAnswer();
+        delay = Duration.ZERO;
     }
 
     private Answer defaultAnswer() {
@@ -84,6 +97,14 @@ final class FakeUpstream implements AutoCloseable {
             received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                     exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), in.readAllBytes()));
             Answer current = answer;
+            if (!delay.isZero()) {
+                try {
+                    Thread.sleep(delay.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
             current.headers().forEach(exchange.getResponseHeaders()::set);
             byte[] body = current.body().getBytes(StandardCharsets.UTF_8);
             boolean noBody = body.length == 0 || "HEAD".equals(exchange.getRequestMethod());
@@ -99,5 +120,6 @@ final class FakeUpstream implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 }
