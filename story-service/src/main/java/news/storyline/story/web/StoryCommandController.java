@@ -1,5 +1,6 @@
 package news.storyline.story.web;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import news.storyline.api.story.Dateline;
 import news.storyline.api.story.FileStoryCommand;
@@ -32,6 +33,7 @@ class StoryCommandController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "Filed, at version 1; Location names the story")
     ResponseEntity<WriteResult> file(@Valid @RequestBody FileStoryRequest request,
                                      @RequestHeader HttpHeaders headers) {
         String storyId = UUID.randomUUID().toString();

@@ -1,5 +1,6 @@
 package news.storyline.story.web;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import news.storyline.api.thread.CloseThreadCommand;
 import news.storyline.api.thread.OpenThreadCommand;
@@ -32,6 +33,7 @@ class ThreadCommandController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "Opened, at version 1; Location names the thread")
     ResponseEntity<WriteResult> open(@Valid @RequestBody OpenThreadRequest request,
                                      @RequestHeader HttpHeaders headers) {
         String slug = request.slug() != null ? request.slug() : Slugs.fromTitle(request.title());
