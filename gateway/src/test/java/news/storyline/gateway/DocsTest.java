@@ -1,51 +1,16 @@
 package news.storyline.gateway;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
-import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code /docs}: the Swagger UI, showing each service's OpenAPI document fetched through the gateway. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "server.address=127.0.0.1")
-class DocsTest {
-
-    private static final FakeUpstream STORY = FakeUpstream.start("story-service");
-    private static final FakeUpstream BRIEF = FakeUpstream.start("brief-service");
-
-    @LocalServerPort
-    int port;
-
-    WebTestClient client;
-
-    @DynamicPropertySource
-    static void upstreams(DynamicPropertyRegistry registry) {
-        registry.add("storyline.services.story-uri", STORY::uri);
-        registry.add("storyline.services.brief-uri", BRIEF::uri);
-    }
-
-    @AfterAll
-    static void stopUpstreams() {
-        STORY.close();
-        BRIEF.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        STORY.reset();
-        BRIEF.reset();
-        client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                              .responseTimeout(Duration.ofSeconds(15)).build();
-    }
+class DocsTest extends GatewayTest {
 
     @Test
     void docsLeadToTheSwaggerUi() {

@@ -1,18 +1,11 @@
 package news.storyline.gateway;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
-import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,40 +14,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "server.address=127.0.0.1",
         "storyline.cors.allowed-origin=https://dashboard.example"})
-class GatewayHeadersTest {
+class GatewayHeadersTest extends GatewayTest {
 
-    private static final FakeUpstream STORY = FakeUpstream.start("story-service");
-    private static final FakeUpstream BRIEF = FakeUpstream.start("brief-service");
     private static final String DASHBOARD = "https://dashboard.example";
     private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
     private static final String TRACEPARENT = "00-[0-9a-f]{32}-[0-9a-f]{16}-01";
-
-    @LocalServerPort
-    int port;
-
-    WebTestClient client;
-
-    @DynamicPropertySource
-    static void upstreams(DynamicPropertyRegistry registry) {
-        registry.add("storyline.services.story-uri", STORY::uri);
-        registry.add("storyline.services.brief-uri", BRIEF::uri);
-    }
-
-    @AfterAll
-    static void stopUpstreams() {
-        STORY.close();
-        BRIEF.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        STORY.reset();
-        BRIEF.reset();
-        client = WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(15))
-                .build();
-    }
 
     @Test
     void aWellFormedCorrelationIdIsKeptPassedOnAndReturned() {

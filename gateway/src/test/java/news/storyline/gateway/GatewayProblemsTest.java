@@ -2,12 +2,10 @@ package news.storyline.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
@@ -15,8 +13,6 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
@@ -39,24 +35,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "server.address=127.0.0.1",
         "spring.cloud.gateway.server.webflux.httpclient.response-timeout=500ms"})
-class GatewayProblemsTest {
+class GatewayProblemsTest extends GatewayTest {
 
-    private static final FakeUpstream BRIEF = FakeUpstream.start("brief-service");
     private static final int CLOSED_PORT = closedPort();
     private static final String SECRET_HOST = "mongo-7.internal.storyline:27017";
     private static final int ONE_MB = 1024 * 1024;
 
     private final ObjectMapper json = new ObjectMapper();
 
-    @LocalServerPort
-    int port;
-
-    WebTestClient client;
-
-    @DynamicPropertySource
-    static void upstreams(DynamicPropertyRegistry registry) {
-        registry.add("storyline.services.story-uri", () -> "http://127.0.0.1:" + CLOSED_PORT);
-        registry.add("storyline.services.brief-uri", BRIEF::uri);
+    @BeforeAll
+    static void storyServiceIsStopped() {
+        storyServiceUri = "http://127.0.0.1:" + CLOSED_PORT;
     }
 
     /** A route whose filter fails in a way nobody planned for, with internals in the message. */
@@ -72,20 +61,6 @@ class GatewayProblemsTest {
                             .uri(BRIEF.uri()))
                     .build();
         }
-    }
-
-    @AfterAll
-    static void stopUpstreams() {
-        BRIEF.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        BRIEF.reset();
-        client = WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(15))
-                .build();
     }
 
     @Test

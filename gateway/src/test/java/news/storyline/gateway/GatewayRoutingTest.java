@@ -1,18 +1,12 @@
 package news.storyline.gateway;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.cloud.gateway.config.HttpClientProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,44 +19,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         // Tests talk to loopback only; the public 0.0.0.0 binding is for the real deployment.
         properties = "server.address=127.0.0.1")
-class GatewayRoutingTest {
-
-    private static final FakeUpstream STORY = FakeUpstream.start("story-service");
-    private static final FakeUpstream BRIEF = FakeUpstream.start("brief-service");
+class GatewayRoutingTest extends GatewayTest {
 
     private static final String STORY_JSON = """
             {"headline":"Ким Чен-ун обеща на Русия „безусловна подкрепа“","lead":"Севернокорейският лидер…",\
             "dateline":{"place":"Пхенян"},"language":"bg"}""";
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     HttpClientProperties httpClient;
-
-    WebTestClient client;
-
-    @DynamicPropertySource
-    static void upstreams(DynamicPropertyRegistry registry) {
-        registry.add("storyline.services.story-uri", STORY::uri);
-        registry.add("storyline.services.brief-uri", BRIEF::uri);
-    }
-
-    @AfterAll
-    static void stopUpstreams() {
-        STORY.close();
-        BRIEF.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        STORY.reset();
-        BRIEF.reset();
-        client = WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(15))
-                .build();
-    }
 
     @Test
     void filingAStoryReachesStoryServiceWithBodyAndHeadersIntact() {
