@@ -3,6 +3,7 @@ package news.storyline.web.trust;
 import news.storyline.trust.CallerTokens;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /**
@@ -17,12 +18,16 @@ public record TrustProperties(String secretFile, String secret) {
         boolean fromFile = secretFile != null && !secretFile.isBlank();
         boolean given = secret != null && !secret.isBlank();
         if (fromFile == given) {
-            throw new IllegalStateException(fromFile
-                    ? "Set only one of storyline.trust.secret-file and storyline.trust.secret"
-                    : "No caller-token secret: set storyline.trust.secret-file (env STORYLINE_TRUST_SECRET_FILE) to a"
-                      + " file holding the gateway's base64 secret. The service will not start without it, since it"
-                      + " would then answer anyone who reaches its port.");
+            throw new TrustNotConfiguredException(fromFile
+                    ? "Both storyline.trust.secret-file and storyline.trust.secret are set; set only one."
+                    : "No caller-token secret is configured. Without one the service would answer anyone who reaches"
+                      + " its port, so it does not start.");
         }
-        return fromFile ? CallerTokens.fromSecretFile(Path.of(secretFile.strip())) : CallerTokens.fromBase64Secret(secret);
+        try {
+            return fromFile ? CallerTokens.fromSecretFile(Path.of(secretFile.strip()))
+                            : CallerTokens.fromBase64Secret(secret);
+        } catch (IllegalArgumentException | UncheckedIOException unusable) {
+            throw new TrustNotConfiguredException(unusable.getMessage(), unusable);
+        }
     }
 }

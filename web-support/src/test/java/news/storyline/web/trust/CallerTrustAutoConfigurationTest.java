@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 
@@ -27,7 +28,8 @@ class CallerTrustAutoConfigurationTest {
     @Test
     void refusesToStartWithoutASecret() {
         context.run(started -> assertThat(started).hasFailed()
-                .getFailure().rootCause().hasMessageContaining("STORYLINE_TRUST_SECRET_FILE"));
+                .getFailure().rootCause().isInstanceOf(TrustNotConfiguredException.class)
+                .hasMessageContaining("No caller-token secret"));
     }
 
     @Test
@@ -36,7 +38,24 @@ class CallerTrustAutoConfigurationTest {
 
         context.withPropertyValues("storyline.trust.secret-file=" + file, "storyline.trust.secret=" + SECRET)
                .run(started -> assertThat(started).hasFailed()
-                       .getFailure().rootCause().hasMessageContaining("only one"));
+                       .getFailure().rootCause().hasMessageContaining("set only one"));
+    }
+
+    @Test
+    void refusesToStartWithASecretFileItCannotUse(@TempDir Path directory) {
+        context.withPropertyValues("storyline.trust.secret-file=" + directory.resolve("missing"))
+               .run(started -> assertThat(started).hasFailed()
+                       .getFailure().hasStackTraceContaining(
+                               TrustNotConfiguredException.class.getName() + ": Cannot read the caller-token secret file"));
+    }
+
+    @Test
+    void saysWhatToSetWhenItCannotStart() {
+        FailureAnalysis analysis = new TrustNotConfiguredFailureAnalyzer().analyze(
+                new IllegalStateException(new TrustNotConfiguredException("No caller-token secret is configured.")));
+
+        assertThat(analysis.getDescription()).isEqualTo("No caller-token secret is configured.");
+        assertThat(analysis.getAction()).contains("STORYLINE_TRUST_SECRET_FILE");
     }
 
     @Test
