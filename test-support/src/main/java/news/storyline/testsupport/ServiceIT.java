@@ -13,15 +13,16 @@ import java.lang.annotation.Target;
 
 /**
  * A service's integration test: the whole application on a random port, writing to a database of the test class's
- * own ({@link FreshMongoDatabase}). A test reaches the database through the service's {@code MongoDatabase} bean and
- * the HTTP API through an {@link Api} bean ({@link LocalServiceApi}); both are {@code @Autowired}.
+ * own ({@link FreshMongoDatabase}) and trusting the tests' caller tokens ({@link TrustedTestCallers}). A test reaches
+ * the database through the service's {@code MongoDatabase} bean and the HTTP API through an {@link Api} bean
+ * ({@link LocalServiceApi}), which calls as the gateway would; both are {@code @Autowired}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextCustomizerFactories({FreshMongoDatabase.class, LocalServiceApi.class})
+@ContextCustomizerFactories({FreshMongoDatabase.class, TrustedTestCallers.class, LocalServiceApi.class})
 public @interface ServiceIT {
 
     /** Properties for the test's context, in the form {@code key=value}, as {@link SpringBootTest#properties()}. */

@@ -12,6 +12,8 @@ public enum ProblemType {
 
     INVALID_REQUEST("invalid-request", "The request is not valid", HttpStatus.BAD_REQUEST),
     MALFORMED_BODY("malformed-body", "The request body could not be read", HttpStatus.BAD_REQUEST),
+    UNAUTHENTICATED("unauthenticated", "Who is calling could not be established", HttpStatus.UNAUTHORIZED),
+    FORBIDDEN("forbidden", "The caller may not do this", HttpStatus.FORBIDDEN),
     NOT_FOUND("not-found", "Not found", HttpStatus.NOT_FOUND),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", HttpStatus.METHOD_NOT_ALLOWED),
     NOT_ACCEPTABLE("not-acceptable", "No acceptable representation", HttpStatus.NOT_ACCEPTABLE),

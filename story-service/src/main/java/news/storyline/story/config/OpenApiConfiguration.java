@@ -71,6 +71,7 @@ public class OpenApiConfiguration {
                     problems.add(ProblemType.NOT_FOUND);
                 }
                 if (method != PathItem.HttpMethod.GET) {
+                    problems.add(ProblemType.FORBIDDEN);
                     problems.add(ProblemType.VERSION_CONFLICT);
                     if (path.startsWith("/api/stories/")) {
                         problems.add(ProblemType.STORY_WITHDRAWN);

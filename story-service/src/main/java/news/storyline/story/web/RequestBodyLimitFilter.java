@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import news.storyline.web.ProblemType;
+import news.storyline.web.FilterProblems;
 import news.storyline.web.Problems;
 import org.springframework.web.filter.OncePerRequestFilter;
 

@@ -41,7 +41,7 @@ class StoryChangesController {
                            .map(hop -> new AttributionHop(hop.source(), null, hop.role()))
                            .toList();
         return answer(storyId, commands.sendAndWait(new AttributeStoryCommand(
-                storyId, Versions.fromOptionalIfMatch(headers), chain, editors.from(headers))));
+                storyId, Versions.fromOptionalIfMatch(headers), chain, editors.current())));
     }
 
     @PostMapping("/links")
@@ -49,7 +49,7 @@ class StoryChangesController {
                                      @Valid @RequestBody LinkRequest request,
                                      @RequestHeader HttpHeaders headers) {
         return answer(storyId, commands.sendAndWait(new LinkStoryCommand(
-                storyId, Versions.fromOptionalIfMatch(headers), request.target(), editors.from(headers))));
+                storyId, Versions.fromOptionalIfMatch(headers), request.target(), editors.current())));
     }
 
     @DeleteMapping("/links/{target}")
@@ -57,7 +57,7 @@ class StoryChangesController {
                                        @PathVariable String target,
                                        @RequestHeader HttpHeaders headers) {
         return answer(storyId, commands.sendAndWait(new UnlinkStoryCommand(
-                storyId, Versions.fromOptionalIfMatch(headers), target, editors.from(headers))));
+                storyId, Versions.fromOptionalIfMatch(headers), target, editors.current())));
     }
 
     @PostMapping("/withdrawal")
@@ -65,7 +65,7 @@ class StoryChangesController {
                                          @Valid @RequestBody WithdrawalRequest request,
                                          @RequestHeader HttpHeaders headers) {
         return answer(storyId, commands.sendAndWait(new WithdrawStoryCommand(
-                storyId, Versions.fromOptionalIfMatch(headers), request.reason(), editors.from(headers))));
+                storyId, Versions.fromOptionalIfMatch(headers), request.reason(), editors.current())));
     }
 
     private static ResponseEntity<WriteResult> answer(String storyId, long version) {

@@ -34,13 +34,12 @@ class StoryCommandController {
 
     @PostMapping
     @ApiResponse(responseCode = "201", description = "Filed, at version 1; Location names the story")
-    ResponseEntity<WriteResult> file(@Valid @RequestBody FileStoryRequest request,
-                                     @RequestHeader HttpHeaders headers) {
+    ResponseEntity<WriteResult> file(@Valid @RequestBody FileStoryRequest request) {
         String storyId = UUID.randomUUID().toString();
         commands.sendAndWait(new FileStoryCommand(
                 storyId, request.headline(), request.lead(), request.body(),
                 new Dateline(request.dateline().place(), request.dateline().at()),
-                request.language(), request.desk(), editors.from(headers)));
+                request.language(), request.desk(), editors.current()));
         return ResponseEntity.created(URI.create("/api/stories/" + storyId))
                              .eTag(Versions.etag(1))
                              .body(new WriteResult(storyId, 1));
@@ -49,11 +48,10 @@ class StoryCommandController {
     @PutMapping("/{storyId}")
     ResponseEntity<WriteResult> update(@PathVariable String storyId,
                                        @RequestHeader(HttpHeaders.IF_MATCH) String ifMatch,
-                                       @Valid @RequestBody UpdateStoryRequest request,
-                                       @RequestHeader HttpHeaders headers) {
+                                       @Valid @RequestBody UpdateStoryRequest request) {
         long version = commands.sendAndWait(new UpdateStoryCommand(
                 storyId, Versions.fromIfMatch(ifMatch), request.headline(), request.lead(), request.body(),
-                request.kind(), request.note(), editors.from(headers)));
+                request.kind(), request.note(), editors.current()));
         return ResponseEntity.ok().eTag(Versions.etag(version)).body(new WriteResult(storyId, version));
     }
 }

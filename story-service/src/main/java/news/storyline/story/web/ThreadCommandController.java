@@ -34,11 +34,10 @@ class ThreadCommandController {
 
     @PostMapping
     @ApiResponse(responseCode = "201", description = "Opened, at version 1; Location names the thread")
-    ResponseEntity<WriteResult> open(@Valid @RequestBody OpenThreadRequest request,
-                                     @RequestHeader HttpHeaders headers) {
+    ResponseEntity<WriteResult> open(@Valid @RequestBody OpenThreadRequest request) {
         String slug = request.slug() != null ? request.slug() : Slugs.fromTitle(request.title());
         commands.sendAndWait(new OpenThreadCommand(slug, request.title(), request.description(),
-                                                   editors.from(headers)));
+                                                   editors.current()));
         return ResponseEntity.created(URI.create("/api/threads/" + slug))
                              .eTag(Versions.etag(1))
                              .body(new WriteResult(slug, 1));
@@ -47,17 +46,16 @@ class ThreadCommandController {
     @PutMapping("/{slug}")
     ResponseEntity<WriteResult> rename(@PathVariable String slug,
                                        @RequestHeader(HttpHeaders.IF_MATCH) String ifMatch,
-                                       @Valid @RequestBody RenameThreadRequest request,
-                                       @RequestHeader HttpHeaders headers) {
+                                       @Valid @RequestBody RenameThreadRequest request) {
         return answer(slug, commands.sendAndWait(new RenameThreadCommand(
-                slug, Versions.fromIfMatch(ifMatch), request.title(), request.description(), editors.from(headers))));
+                slug, Versions.fromIfMatch(ifMatch), request.title(), request.description(), editors.current())));
     }
 
     /** Closing means the same whatever the thread now says, so {@code If-Match} may be left out. */
     @PostMapping("/{slug}/closure")
     ResponseEntity<WriteResult> close(@PathVariable String slug, @RequestHeader HttpHeaders headers) {
         return answer(slug, commands.sendAndWait(new CloseThreadCommand(
-                slug, Versions.fromOptionalIfMatch(headers), editors.from(headers))));
+                slug, Versions.fromOptionalIfMatch(headers), editors.current())));
     }
 
     private static ResponseEntity<WriteResult> answer(String slug, long version) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import news.storyline.testsupport.Api;
+import news.storyline.trust.Caller;
+import news.storyline.trust.Roles;
 import news.storyline.testsupport.ServiceIT;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -120,8 +123,8 @@ class IdempotencyIT {
     void keepsTheKeysOfDifferentEditorsApart() {
         String key = newKey();
 
-        ResponseEntity<JsonNode> first = post("/api/stories", STORY, key, "editor-1");
-        ResponseEntity<JsonNode> second = post("/api/stories", STORY, key, "editor-2");
+        ResponseEntity<JsonNode> first = post(api.as(editor("editor-1")), "/api/stories", STORY, key);
+        ResponseEntity<JsonNode> second = post(api.as(editor("editor-2")), "/api/stories", STORY, key);
 
         assertThat(second.getStatusCode().value()).isEqualTo(201);
         assertThat(second.getHeaders().containsKey(REPLAYED)).isFalse();
@@ -146,9 +149,9 @@ class IdempotencyIT {
     void letsARetryRunAgainAfterAFirstAttemptThatFailedOnOurSide() {
         String key = newKey();
 
-        ResponseEntity<JsonNode> failed = post("/api/test/fails-once", "{}", key, null);
-        ResponseEntity<JsonNode> retry = post("/api/test/fails-once", "{}", key, null);
-        ResponseEntity<JsonNode> again = post("/api/test/fails-once", "{}", key, null);
+        ResponseEntity<JsonNode> failed = post("/api/test/fails-once", "{}", key);
+        ResponseEntity<JsonNode> retry = post("/api/test/fails-once", "{}", key);
+        ResponseEntity<JsonNode> again = post("/api/test/fails-once", "{}", key);
 
         assertProblem(failed, 500, "internal");
         assertThat(retry.getStatusCode().value()).isEqualTo(201);
@@ -161,16 +164,16 @@ class IdempotencyIT {
     void asksARetryToComeBackWhileTheFirstAttemptRunsTooLong() throws Exception {
         String key = newKey();
         CompletableFuture<ResponseEntity<JsonNode>> first =
-                CompletableFuture.supplyAsync(() -> post("/api/test/slow", "{}", key, null));
+                CompletableFuture.supplyAsync(() -> post("/api/test/slow", "{}", key));
         assertThat(testWrites.slowStarted.await(10, TimeUnit.SECONDS)).isTrue();
 
-        ResponseEntity<JsonNode> retry = post("/api/test/slow", "{}", key, null);
+        ResponseEntity<JsonNode> retry = post("/api/test/slow", "{}", key);
         testWrites.slowMayFinish.countDown();
 
         assertProblem(retry, 409, "idempotency-in-progress");
         assertThat(retry.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
         assertThat(first.get(10, TimeUnit.SECONDS).getStatusCode().value()).isEqualTo(201);
-        assertThat(post("/api/test/slow", "{}", key, null).getHeaders().getFirst(REPLAYED)).isEqualTo("true");
+        assertThat(post("/api/test/slow", "{}", key).getHeaders().getFirst(REPLAYED)).isEqualTo("true");
     }
 
     @Test
@@ -220,18 +223,23 @@ class IdempotencyIT {
     }
 
     private ResponseEntity<JsonNode> postStory(String body, String key) {
-        return post("/api/stories", body, key, null);
+        return post("/api/stories", body, key);
     }
 
-    private ResponseEntity<JsonNode> post(String path, String body, String key, String editor) {
+    private ResponseEntity<JsonNode> post(String path, String body, String key) {
+        return post(api, path, body, key);
+    }
+
+    private static ResponseEntity<JsonNode> post(Api client, String path, String body, String key) {
         HttpHeaders headers = new HttpHeaders();
         if (key != null) {
             headers.set(KEY, key);
         }
-        if (editor != null) {
-            headers.set("X-Storyline-Editor", editor);
-        }
-        return api.send(HttpMethod.POST, path, null, body, headers);
+        return client.send(HttpMethod.POST, path, null, body, headers);
+    }
+
+    private static Caller editor(String id) {
+        return new Caller(id, null, Set.of(Roles.EDITOR));
     }
 
     private MongoCollection<Document> events() {

@@ -6,7 +6,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import news.storyline.story.web.BufferedBodyRequest;
-import news.storyline.story.web.FilterProblems;
+import news.storyline.trust.Caller;
+import news.storyline.web.FilterProblems;
+import news.storyline.web.trust.Callers;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -36,9 +38,6 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String KEY_HEADER = "Idempotency-Key";
     private static final String REPLAYED_HEADER = "Idempotency-Replayed";
-    /** The gateway names the editor in this header (see {@code Editors}); a key belongs to whoever sent it. */
-    private static final String CALLER_HEADER = "X-Storyline-Editor";
-    private static final String ANONYMOUS = "anonymous";
     private static final List<String> KEPT_HEADERS = List.of(HttpHeaders.LOCATION, HttpHeaders.ETAG);
     private static final Set<String> WRITES = Set.of("POST", "PUT", "DELETE", "PATCH");
 
@@ -146,9 +145,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         return System.nanoTime() < deadline;
     }
 
+    /** A key belongs to whoever sent it: the caller the gateway vouched for (verified by an earlier filter). */
     private static String callerOf(HttpServletRequest request) {
-        String caller = request.getHeader(CALLER_HEADER);
-        return caller == null || caller.isBlank() ? ANONYMOUS : caller.strip();
+        return Callers.of(request).map(Caller::subject).orElseThrow(() -> new IllegalStateException(
+                "No verified caller: the caller-trust filter must run before the idempotency filter"));
     }
 
     private static String fingerprint(byte[] body) {

@@ -1,0 +1,71 @@
+package news.storyline.story.web;
+
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.Tracer;
+import jakarta.servlet.http.HttpServletRequest;
+import news.storyline.web.CorrelationIds;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.regex.Pattern;
+
+/**
+ * Puts the HTTP request's ids on each command it sends, so that the events the command records carry them (a
+ * correlation data provider copies them on): {@value #REQUEST_CORRELATION_ID}, the {@code X-Correlation-Id} the
+ * gateway gave the request, and {@value #TRACEPARENT}, the W3C trace context of the span that served it. With these,
+ * an event in the store leads to the request, and the logs, that wrote it. (Axon's own {@code correlationId} and
+ * {@code traceId} name messages, not requests.)
+ */
+public class RequestTraceMetadata implements MessageDispatchInterceptor<CommandMessage<?>> {
+
+    public static final String REQUEST_CORRELATION_ID = "requestCorrelationId";
+    public static final String TRACEPARENT = "traceparent";
+
+    private static final Pattern TRACEPARENT_FORM = Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
+    private static final int TRACE_ID_HEX_DIGITS = 32;
+
+    private final Tracer tracer;
+
+    public RequestTraceMetadata(Tracer tracer) {
+        this.tracer = tracer;
+    }
+
+    @Override
+    public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
+        Map<String, String> ids = currentRequestIds();
+        return (index, command) -> ids.isEmpty() ? command : command.andMetaData(ids);
+    }
+
+    private Map<String, String> currentRequestIds() {
+        Map<String, String> ids = new HashMap<>();
+        HttpServletRequest request = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes
+                attributes ? attributes.getRequest() : null;
+        if (request != null && CorrelationIds.isWellFormed(request.getHeader(CorrelationIds.HEADER))) {
+            ids.put(REQUEST_CORRELATION_ID, request.getHeader(CorrelationIds.HEADER));
+        }
+        Span span = tracer.currentSpan();
+        if (span != null) {
+            ids.put(TRACEPARENT, traceparentOf(span.context()));
+        } else if (request != null && isTraceparent(request.getHeader(TRACEPARENT))) {
+            ids.put(TRACEPARENT, request.getHeader(TRACEPARENT));
+        }
+        return ids;
+    }
+
+    /** {@code 00-<trace id>-<span id>-<flags>}; a 64-bit trace id is padded to 128 bits, as W3C Trace Context says. */
+    private static String traceparentOf(TraceContext context) {
+        String traceId = "0".repeat(Math.max(0, TRACE_ID_HEX_DIGITS - context.traceId().length())) + context.traceId();
+        return "00-" + traceId + "-" + context.spanId() + "-" + (Boolean.TRUE.equals(context.sampled()) ? "01" : "00");
+    }
+
+    private static boolean isTraceparent(String value) {
+        return value != null && TRACEPARENT_FORM.matcher(value).matches();
+    }
+}
