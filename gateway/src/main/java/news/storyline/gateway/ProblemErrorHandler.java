@@ -39,9 +39,12 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemErrorHandler.class);
 
     private final ObjectMapper json;
+    private final String unavailableRetryAfter;
 
-    ProblemErrorHandler(ObjectMapper json) {
+    ProblemErrorHandler(ObjectMapper json, ResilienceProperties resilience) {
         this.json = json;
+        // A service found down is tried again no sooner than an open circuit lets a call through.
+        this.unavailableRetryAfter = String.valueOf(RetryAfter.seconds(resilience.circuitBreaker().waitInOpenState()));
     }
 
     @Override
@@ -81,6 +84,12 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
             // e.g. Allow on a 405
             statusError.getHeaders().forEach(headers::put);
         }
+        if (error instanceof ProblemException refusal) {
+            refusal.headers().forEach(headers::put);
+        }
+        if (problem.kind() == ProblemKind.UNAVAILABLE && !headers.containsKey(HttpHeaders.RETRY_AFTER)) {
+            headers.set(HttpHeaders.RETRY_AFTER, unavailableRetryAfter);
+        }
         response.setStatusCode(problem.status());
         headers.setContentType(PROBLEM_JSON);
         headers.setContentLength(bytes.length);
@@ -95,6 +104,9 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
     }
 
     private static Problem problemFor(Throwable error) {
+        if (error instanceof ProblemException refusal) {
+            return new Problem(refusal.kind(), refusal.kind().status(), refusal.detail());
+        }
         if (error instanceof RequestBodyLimitGatewayFilterFactory.PayloadTooLargeException tooLarge) {
             return new Problem(ProblemKind.PAYLOAD_TOO_LARGE, ProblemKind.PAYLOAD_TOO_LARGE.status(),
                     "A request body may have at most " + tooLarge.maxBytes() + " bytes.");
