@@ -7,6 +7,7 @@ import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 
 import java.io.IOException;
@@ -65,6 +66,17 @@ final class TestTokens {
     /** Well-formed but signed with another secret. */
     static String signedWithAnotherSecret(String... roles) {
         return sign(hs256(filled(32, 99)), claims("local-forger", Instant.now(), Duration.ofMinutes(10), roles));
+    }
+
+    /** Signed, but names no subject. */
+    static String withoutSubject(String... roles) {
+        return sign(hs256(JWT_SECRET), new JWTClaimsSet.Builder(
+                claims("ignored", Instant.now(), Duration.ofMinutes(10), roles)).subject(null).build());
+    }
+
+    /** {@code "alg": "none"}: must never pass for signed. */
+    static String unsigned(String... roles) {
+        return new PlainJWT(claims("local-none", Instant.now(), Duration.ofMinutes(10), roles)).serialize();
     }
 
     static JWTClaimsSet claims(String subject, Instant issuedAt, Duration lifetime, String... roles) {
