@@ -95,7 +95,10 @@ final class FakeUpstream implements AutoCloseable {
         this.delay = delay;
     }
 
-    /** The next {@code count} requests get {@code status} with no body; the ones after, the usual answer. */
+    /**
+     * The next {@code count} requests get {@code status} with no body, or, for status 0, a connection closed without
+     * an answer; the ones after, the usual answer.
+     */
     void failNext(int count, int status) {
         this.failureStatus = status;
         this.failuresLeft.set(count);
@@ -128,7 +131,9 @@ final class FakeUpstream implements AutoCloseable {
             received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                     exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), in.readAllBytes()));
             if (failuresLeft.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
-                exchange.sendResponseHeaders(failureStatus, -1);
+                if (failureStatus > 0) {
+                    exchange.sendResponseHeaders(failureStatus, -1);
+                }
                 return;
             }
             EventStream events = stream;
