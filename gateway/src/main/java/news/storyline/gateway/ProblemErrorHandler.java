@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.reactive.error.ErrorWebExceptionHandler;
+import org.springframework.cloud.gateway.support.ServiceUnavailableException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -113,6 +114,10 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
         }
         if (error instanceof ResponseStatusException statusError) {
             return forStatus(statusError.getStatusCode());
+        }
+        if (error instanceof ServiceUnavailableException) {
+            // A route's circuit is open: the service failed too often just now and is left alone for a while.
+            return new Problem(ProblemKind.UNAVAILABLE);
         }
         for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             // Connection refused, a connect timeout (the upstream is down, not slow), or a name that does not resolve.
