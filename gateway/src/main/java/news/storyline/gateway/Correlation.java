@@ -2,16 +2,13 @@ package news.storyline.gateway;
 
 import org.springframework.web.server.ServerWebExchange;
 
-import java.security.SecureRandom;
-import java.util.HexFormat;
-import java.util.Random;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
  * The rules for the two ids a request carries through the stack: the {@code X-Correlation-Id} (the client's, when
- * it is well-formed, else a fresh UUID) and the W3C Trace Context {@code traceparent} (the client's, when valid,
- * else a new trace).
+ * it is well-formed, else a fresh UUID) and the W3C Trace Context {@code traceparent}: a client's is continued only
+ * when valid (the trace itself is Micrometer Tracing's, see {@link CorrelationFilter}).
  */
 final class Correlation {
 
@@ -26,8 +23,6 @@ final class Correlation {
     // version-traceid-parentid-flags; a future version may append fields after a dash (W3C Trace Context, 4.3).
     private static final Pattern TRACEPARENT_PATTERN =
             Pattern.compile("([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})(-.*)?");
-    private static final Random RANDOM = new SecureRandom();
-    private static final HexFormat HEX = HexFormat.of();
 
     private Correlation() {
     }
@@ -55,22 +50,9 @@ final class Correlation {
         return !isAllZeros(matcher.group(2)) && !isAllZeros(matcher.group(3));
     }
 
-    /** A new trace, sampled: {@code 00-<32 hex trace id>-<16 hex span id>-01}. */
-    static String newTraceparent() {
-        return "00-" + randomHex(16) + "-" + randomHex(8) + "-01";
-    }
-
     /** The correlation id the {@link CorrelationFilter} gave this request, if it has run. */
     static String of(ServerWebExchange exchange) {
         return exchange.getAttribute(CORRELATION_ID_ATTRIBUTE);
-    }
-
-    private static String randomHex(int bytes) {
-        byte[] random = new byte[bytes];
-        do {
-            RANDOM.nextBytes(random);
-        } while (isAllZeros(HEX.formatHex(random)));
-        return HEX.formatHex(random);
     }
 
     private static boolean isAllZeros(String hex) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.reactive.error.ErrorWebExceptionHandler;
+import org.springframework.cloud.gateway.support.ServiceUnavailableException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -39,9 +40,12 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemErrorHandler.class);
 
     private final ObjectMapper json;
+    private final String unavailableRetryAfter;
 
-    ProblemErrorHandler(ObjectMapper json) {
+    ProblemErrorHandler(ObjectMapper json, ResilienceProperties resilience) {
         this.json = json;
+        // A service found down is tried again no sooner than an open circuit lets a call through.
+        this.unavailableRetryAfter = String.valueOf(RetryAfter.seconds(resilience.circuitBreaker().waitInOpenState()));
     }
 
     @Override
@@ -81,6 +85,12 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
             // e.g. Allow on a 405
             statusError.getHeaders().forEach(headers::put);
         }
+        if (error instanceof ProblemException refusal) {
+            refusal.headers().forEach(headers::put);
+        }
+        if (problem.kind() == ProblemKind.UNAVAILABLE && !headers.containsKey(HttpHeaders.RETRY_AFTER)) {
+            headers.set(HttpHeaders.RETRY_AFTER, unavailableRetryAfter);
+        }
         response.setStatusCode(problem.status());
         headers.setContentType(PROBLEM_JSON);
         headers.setContentLength(bytes.length);
@@ -95,12 +105,19 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
     }
 
     private static Problem problemFor(Throwable error) {
+        if (error instanceof ProblemException refusal) {
+            return new Problem(refusal.kind(), refusal.kind().status(), refusal.detail());
+        }
         if (error instanceof RequestBodyLimitGatewayFilterFactory.PayloadTooLargeException tooLarge) {
             return new Problem(ProblemKind.PAYLOAD_TOO_LARGE, ProblemKind.PAYLOAD_TOO_LARGE.status(),
                     "A request body may have at most " + tooLarge.maxBytes() + " bytes.");
         }
         if (error instanceof ResponseStatusException statusError) {
             return forStatus(statusError.getStatusCode());
+        }
+        if (error instanceof ServiceUnavailableException) {
+            // A route's circuit is open: the service failed too often just now and is left alone for a while.
+            return new Problem(ProblemKind.UNAVAILABLE);
         }
         for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             // Connection refused, a connect timeout (the upstream is down, not slow), or a name that does not resolve.

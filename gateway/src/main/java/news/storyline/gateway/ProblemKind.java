@@ -7,12 +7,15 @@ import java.net.URI;
 /**
  * The kinds of error the gateway answers itself, with the same stable {@code type} URIs the services use
  * (web-support's {@code ProblemType}, which is servlet-based and so not a dependency here). Only the kinds the
- * gateway can produce are copied; {@link #UPSTREAM_TIMEOUT} and {@link #FORBIDDEN} are the gateway's own.
+ * gateway can produce are copied; {@link #UPSTREAM_TIMEOUT}, {@link #UNAUTHENTICATED}, {@link #FORBIDDEN},
+ * {@link #RATE_LIMITED} and {@link #HEADERS_TOO_LARGE} are the gateway's own.
  */
 enum ProblemKind {
 
     INVALID_REQUEST("invalid-request", "The request is not valid", HttpStatus.BAD_REQUEST,
             "The request is not valid."),
+    UNAUTHENTICATED("unauthenticated", "Authentication required", HttpStatus.UNAUTHORIZED,
+            "This request needs a valid bearer token."),
     FORBIDDEN("forbidden", "Forbidden", HttpStatus.FORBIDDEN,
             "This request is not allowed."),
     NOT_FOUND("not-found", "Not found", HttpStatus.NOT_FOUND,
@@ -23,6 +26,10 @@ enum ProblemKind {
             "None of the media types in Accept can be produced."),
     PAYLOAD_TOO_LARGE("payload-too-large", "The request body is too large", HttpStatus.PAYLOAD_TOO_LARGE,
             "The request body is larger than allowed."),
+    RATE_LIMITED("rate-limited", "Too many requests", HttpStatus.TOO_MANY_REQUESTS,
+            "Too many requests. Try again after the time given in Retry-After."),
+    HEADERS_TOO_LARGE("headers-too-large", "The request headers are too large",
+            HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "The request headers are larger than allowed."),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE,
             "The request body's media type is not supported."),
     UNAVAILABLE("unavailable", "Temporarily unavailable", HttpStatus.SERVICE_UNAVAILABLE,

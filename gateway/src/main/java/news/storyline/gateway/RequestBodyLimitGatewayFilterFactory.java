@@ -1,7 +1,9 @@
 package news.storyline.gateway;
 
 import org.springframework.cloud.gateway.filter.GatewayFilter;
+import org.springframework.cloud.gateway.filter.OrderedGatewayFilter;
 import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
+import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -22,10 +24,17 @@ import java.util.List;
  * {@code Content-Length}, this fails with {@link PayloadTooLargeException} (answered as problem+json by
  * {@link ProblemErrorHandler}) and also limits a chunked body: it is read up to the limit and, if it fits, sent on
  * with its length.
+ *
+ * <p>It runs before Spring Cloud Gateway's body caching ({@code AdaptCachedBodyGlobalFilter}, which a route with a
+ * {@code Retry} filter uses to send a body again): that reads a whole body into memory, however large, so the limit
+ * must be applied first.
  */
 @Component
 class RequestBodyLimitGatewayFilterFactory
         extends AbstractGatewayFilterFactory<RequestBodyLimitGatewayFilterFactory.Config> {
+
+    /** Just before {@code AdaptCachedBodyGlobalFilter} ({@code HIGHEST_PRECEDENCE + 1000}). */
+    static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 999;
 
     RequestBodyLimitGatewayFilterFactory() {
         super(Config.class);
@@ -42,7 +51,7 @@ class RequestBodyLimitGatewayFilterFactory
         if (maxBytes < 0 || maxBytes >= Integer.MAX_VALUE) {
             throw new IllegalArgumentException("A body limit must lie between 0 and 2 GiB, not " + maxBytes);
         }
-        return (exchange, chain) -> {
+        return new OrderedGatewayFilter((exchange, chain) -> {
             ServerHttpRequest request = exchange.getRequest();
             long declared = request.getHeaders().getContentLength();
             if (declared > maxBytes) {
@@ -56,7 +65,7 @@ class RequestBodyLimitGatewayFilterFactory
                     .map(RequestBodyLimitGatewayFilterFactory::copyAndRelease)
                     .defaultIfEmpty(new byte[0])
                     .flatMap(body -> chain.filter(exchange.mutate().request(withBody(request, body)).build()));
-        };
+        }, ORDER);
     }
 
     private static byte[] copyAndRelease(DataBuffer joined) {

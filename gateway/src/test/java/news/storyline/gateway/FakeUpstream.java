@@ -14,8 +14,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stand-in for a service behind the gateway: records every request it gets and answers with a canned response,
@@ -37,13 +40,20 @@ final class FakeUpstream implements AutoCloseable {
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final AtomicInteger failuresLeft = new AtomicInteger();
+    private volatile int failureStatus;
     private volatile Answer answer;
     private volatile Duration delay = Duration.ZERO;
+    private volatile EventStream stream;
 
-    private FakeUpstream(String name) throws IOException {
+    /** Server-sent events: {@code first} is sent and flushed at once, {@code last} only when {@code finish} opens. */
+    private record EventStream(String first, CountDownLatch finish, String last) {
+    }
+
+    private FakeUpstream(String name, int port) throws IOException {
         this.name = name;
         this.answer = defaultAnswer();
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/", this::handle);
         // One thread per request, so that a slow answer does not hold up the next request.
         server.setExecutor(executor);
@@ -51,8 +61,13 @@ final class FakeUpstream implements AutoCloseable {
     }
 
     static FakeUpstream start(String name) {
+        return start(name, 0);
+    }
+
+    /** A fake on a given port: a service coming back where it was. */
+    static FakeUpstream start(String name, int port) {
         try {
-            return new FakeUpstream(name);
+            return new FakeUpstream(name, port);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the fake " + name, e);
         }
@@ -80,10 +95,29 @@ final class FakeUpstream implements AutoCloseable {
         this.delay = delay;
     }
 
+    /**
+     * The next {@code count} requests get {@code status} with no body, or, for status 0, a connection closed without
+     * an answer; the ones after, the usual answer.
+     */
+    void failNext(int count, int status) {
+        this.failureStatus = status;
+        this.failuresLeft.set(count);
+    }
+
+    /**
+     * Every following request gets a {@code text/event-stream}: {@code first} at once, then, once {@code finish}
+     * opens, {@code last}, and the end of the stream.
+     */
+    void streamEvents(String first, CountDownLatch finish, String last) {
+        this.stream = new EventStream(first, finish, last);
+    }
+
     void reset() {
         received.clear();
         answer = defaultAnswer();
         delay = Duration.ZERO;
+        failuresLeft.set(0);
+        stream = null;
     }
 
     private Answer defaultAnswer() {
@@ -96,6 +130,17 @@ final class FakeUpstream implements AutoCloseable {
         try (exchange; InputStream in = exchange.getRequestBody()) {
             received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                     exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), in.readAllBytes()));
+            if (failuresLeft.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+                if (failureStatus > 0) {
+                    exchange.sendResponseHeaders(failureStatus, -1);
+                }
+                return;
+            }
+            EventStream events = stream;
+            if (events != null) {
+                sendStream(exchange, events);
+                return;
+            }
             Answer current = answer;
             if (!delay.isZero()) {
                 try {
@@ -114,6 +159,21 @@ final class FakeUpstream implements AutoCloseable {
                     out.write(body);
                 }
             }
+        }
+    }
+
+    private static void sendStream(HttpExchange exchange, EventStream events) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(events.first().getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            if (!events.finish().await(20, TimeUnit.SECONDS)) {
+                return;
+            }
+            out.write(events.last().getBytes(StandardCharsets.UTF_8));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -68,17 +68,21 @@ class GatewayHeadersTest extends GatewayTest {
     }
 
     @Test
-    void aValidTraceparentIsKeptWithItsTracestate() {
-        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
-        client.post().uri("/api/stories").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
-                .header("traceparent", traceparent)
+    void aValidTraceparentsTraceIsContinuedWithItsTracestate() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String clientSpan = "00f067aa0ba902b7";
+        String returned = client.post().uri("/api/stories").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .header("traceparent", "00-" + traceId + "-" + clientSpan + "-01")
                 .header("tracestate", "congo=t61rcWkgMzE")
                 .exchange()
                 .expectStatus().isOk()
-                .expectHeader().valueEquals("traceparent", traceparent);
+                .returnResult(String.class).getResponseHeaders().getFirst("traceparent");
 
+        // The gateway's own span in the client's trace; the service is called from a span of the same trace.
+        assertThat(returned).matches("00-" + traceId + "-[0-9a-f]{16}-01").doesNotContain(clientSpan);
         assertThat(STORY.received()).singleElement().satisfies(request -> {
-            assertThat(request.headers().get("traceparent")).containsExactly(traceparent);
+            assertThat(request.headers().get("traceparent")).singleElement().asString()
+                    .matches("00-" + traceId + "-[0-9a-f]{16}-01").doesNotContain(clientSpan);
             assertThat(request.headers().getFirst("tracestate")).isEqualTo("congo=t61rcWkgMzE");
             assertThat(request.headers().getFirst("X-Correlation-Id")).matches(UUID);
         });
@@ -86,11 +90,12 @@ class GatewayHeadersTest extends GatewayTest {
 
     @Test
     void aMissingOrInvalidTraceparentStartsANewTrace() {
+        String sentTraceId = "4bf92f3577b34da6a3ce929d0e0e4736";
         String[] invalid = {null, "garbage", "00-00000000000000000000000000000000-00f067aa0ba902b7-01",
-                "00-4bf92f3577b34da6a3ce929d0e0e4736-0000000000000000-01",
-                "ff-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
-                "00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01",
-                "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01-extra"};
+                "00-" + sentTraceId + "-0000000000000000-01",
+                "ff-" + sentTraceId + "-00f067aa0ba902b7-01",
+                "00-" + sentTraceId.toUpperCase() + "-00f067aa0ba902b7-01",
+                "00-" + sentTraceId + "-00f067aa0ba902b7-01-extra"};
         for (String sent : invalid) {
             BRIEF.reset();
             var spec = client.get().uri("/api/briefs").header("tracestate", "congo=t61rcWkgMzE");
@@ -101,12 +106,23 @@ class GatewayHeadersTest extends GatewayTest {
                     .expectStatus().isOk()
                     .returnResult(String.class).getResponseHeaders().getFirst("traceparent");
 
-            assertThat(returned).as("for %s", sent).matches(TRACEPARENT).isNotEqualTo(sent);
+            assertThat(returned).as("for %s", sent).matches(TRACEPARENT).doesNotContain(sentTraceId);
+            String traceId = returned.substring(3, 35);
             assertThat(BRIEF.received()).singleElement().satisfies(request -> {
-                assertThat(request.headers().get("traceparent")).containsExactly(returned);
+                assertThat(request.headers().get("traceparent")).as("for %s", sent).singleElement().asString()
+                        .startsWith("00-" + traceId + "-");
                 assertThat(request.headers().containsKey("tracestate")).as("tracestate of another trace").isFalse();
             });
         }
+    }
+
+    @Test
+    void theGatewaysOwnAnswersTellTheTraceToo() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        anonymous.get().uri("/api/briefs").header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().value("traceparent", value -> assertThat(value).startsWith("00-" + traceId + "-"));
     }
 
     @Test

@@ -110,6 +110,32 @@ class GatewayProblemsTest extends GatewayTest {
     }
 
     @Test
+    void aBodyOverTheLimitOnARetriedWriteIsRefusedToo() {
+        assertProblem(client.post().uri("/api/stories").header("Idempotency-Key", "k-1")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(new byte[ONE_MB + 1]).exchange(),
+                413, "payload-too-large");
+        assertProblem(client.post().uri("/api/stories").header("Idempotency-Key", "k-2")
+                .contentType(MediaType.APPLICATION_JSON).body(BodyInserters.fromDataBuffers(chunks(ONE_MB + 1)))
+                .exchange(), 413, "payload-too-large");
+    }
+
+    @Test
+    void headersOverTheLimitAreAHeadersTooLargeProblemAndNeverReachTheService() {
+        JsonNode problem = assertProblem(client.get().uri("/api/briefs")
+                .header("X-Padding", "x".repeat(17 * 1024)).exchange(), 431, "headers-too-large");
+        assertThat(problem.path("detail").asText()).contains(String.valueOf(16 * 1024));
+        // Many headers count together.
+        var spec = client.get().uri("/api/briefs");
+        for (int i = 0; i < 20; i++) {
+            spec = spec.header("X-Padding-" + i, "x".repeat(1000));
+        }
+        assertProblem(spec.exchange(), 431, "headers-too-large");
+        assertThat(BRIEF.received()).isEmpty();
+
+        client.get().uri("/api/briefs").header("X-Padding", "x".repeat(8 * 1024)).exchange().expectStatus().isOk();
+    }
+
+    @Test
     void aBodyWithinTheLimitPassesWhetherItsLengthIsDeclaredOrNot() {
         client.post().uri("/api/admin/rebuilds").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(filled(ONE_MB)).exchange().expectStatus().isOk();
