@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,7 +20,6 @@ import static org.awaitility.Awaitility.await;
 class EditorialWorkflowThroughGatewayIT {
 
     private static final Duration CONVERGENCE = Duration.ofSeconds(20);
-    private static final Map<String, String> EDITOR = Map.of("Authorization", "Bearer x");
 
     private static StorylineStack stack;
 
@@ -68,8 +68,10 @@ class EditorialWorkflowThroughGatewayIT {
     }
 
     private static Http.Response write(String method, String path, Object body, String ifMatch) {
-        Map<String, String> headers = ifMatch == null ? EDITOR
-                : Map.of("Authorization", EDITOR.get("Authorization"), "If-Match", ifMatch);
+        Map<String, String> headers = new HashMap<>(stack.as("editor"));
+        if (ifMatch != null) {
+            headers.put("If-Match", ifMatch);
+        }
         return Http.send(method, stack.gatewayUrl() + path, body, headers);
     }
 
@@ -82,7 +84,7 @@ class EditorialWorkflowThroughGatewayIT {
     private static JsonNode awaitVersion(String id, long version) {
         AtomicReference<JsonNode> story = new AtomicReference<>();
         await().atMost(CONVERGENCE).untilAsserted(() -> {
-            Http.Response response = Http.get(stack.gatewayUrl() + "/api/stories/" + id, EDITOR);
+            Http.Response response = Http.get(stack.gatewayUrl() + "/api/stories/" + id, stack.as("reader"));
             assertThat(response.status()).as(response.toString()).isEqualTo(200);
             assertThat(response.body().path("version").asLong()).as(response.toString()).isEqualTo(version);
             story.set(response.body());

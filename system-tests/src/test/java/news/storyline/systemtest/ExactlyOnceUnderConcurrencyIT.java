@@ -109,7 +109,8 @@ class ExactlyOnceUnderConcurrencyIT {
     private static void runClient(int client, Map<String, String> latestHeadlines) {
         for (int n = 0; n < STORIES_PER_CLIENT; n++) {
             String instance = stack.storyServiceUrl((client + n) % stack.storyServiceInstances());
-            Http.Response filed = Http.post(instance + "/api/stories", story("Клиент " + client + ", история " + n));
+            Http.Response filed = Http.post(instance + "/api/stories", story("Клиент " + client + ", история " + n),
+                                           stack.asGateway("editor"));
             assertThat(filed.status()).as(filed.toString()).isEqualTo(201);
             String id = filed.body().path("id").asText();
             latestHeadlines.put(id, "Клиент " + client + ", история " + n);
@@ -132,8 +133,9 @@ class ExactlyOnceUnderConcurrencyIT {
     }
 
     private static Http.Response revise(String instance, String id, long basedOn, String headline) {
-        return Http.put(instance + "/api/stories/" + id, Map.of("headline", headline),
-                        Map.of("If-Match", "\"" + basedOn + "\""));
+        Map<String, String> headers = new HashMap<>(stack.asGateway("editor"));
+        headers.put("If-Match", "\"" + basedOn + "\"");
+        return Http.put(instance + "/api/stories/" + id, Map.of("headline", headline), headers);
     }
 
     /**
@@ -215,7 +217,7 @@ class ExactlyOnceUnderConcurrencyIT {
     }
 
     private static JsonNode served(String id) {
-        return Http.get(stack.briefServiceUrl() + "/api/stories/" + id).body();
+        return Http.get(stack.briefServiceUrl() + "/api/stories/" + id, stack.asGateway("reader")).body();
     }
 
     private static double redeliveries() {

@@ -21,7 +21,6 @@ class FileAndReadThroughGatewayIT {
     /** Read models follow the event store asynchronously; this bounds how long that may take. */
     private static final Duration CONVERGENCE = Duration.ofSeconds(20);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
-    private static final Map<String, String> AUTH = Map.of("Authorization", "Bearer x");
 
     private static final String HEADLINE = "Ким Чен-ун обеща на Русия „безусловна подкрепа“";
     private static final String LEAD = "Севернокорейският лидер Ким Чен-ун обеща на Москва „безусловна подкрепа“ "
@@ -41,7 +40,7 @@ class FileAndReadThroughGatewayIT {
 
     @Test
     void aStoryFiledThroughTheGatewayIsReadBackAndBecomesABrief() {
-        Http.Response filed = Http.post(stack.gatewayUrl() + "/api/stories", STORY, AUTH);
+        Http.Response filed = Http.post(stack.gatewayUrl() + "/api/stories", STORY, stack.as("editor"));
 
         assertThat(filed.status()).as(filed.toString()).isEqualTo(201);
         String id = filed.body().path("id").asText();
@@ -69,7 +68,7 @@ class FileAndReadThroughGatewayIT {
 
     @Test
     void anUnknownStoryIsANotFoundProblem() {
-        Http.Response response = Http.get(stack.gatewayUrl() + "/api/stories/" + UUID.randomUUID(), AUTH);
+        Http.Response response = Http.get(stack.gatewayUrl() + "/api/stories/" + UUID.randomUUID(), stack.as("reader"));
 
         assertThat(response.status()).as(response.toString()).isEqualTo(404);
         assertThat(response.contentType()).as(response.toString()).startsWith("application/problem+json");
@@ -89,7 +88,7 @@ class FileAndReadThroughGatewayIT {
     private static Http.Response awaitStatus200(String url) {
         AtomicReference<Http.Response> last = new AtomicReference<>();
         await().atMost(CONVERGENCE).pollInterval(POLL_INTERVAL).untilAsserted(() -> {
-            Http.Response response = Http.get(url, AUTH);
+            Http.Response response = Http.get(url, stack.as("reader"));
             last.set(response);
             assertThat(response.status()).as(response.toString()).isEqualTo(200);
         });
@@ -99,7 +98,7 @@ class FileAndReadThroughGatewayIT {
     private static JsonNode awaitBriefOf(String storyId) {
         AtomicReference<JsonNode> found = new AtomicReference<>();
         await().atMost(CONVERGENCE).pollInterval(POLL_INTERVAL).untilAsserted(() -> {
-            Http.Response response = Http.get(stack.gatewayUrl() + "/api/briefs?limit=5", AUTH);
+            Http.Response response = Http.get(stack.gatewayUrl() + "/api/briefs?limit=5", stack.as("reader"));
             assertThat(response.status()).as(response.toString()).isEqualTo(200);
             Optional<JsonNode> brief = StreamSupport.stream(response.body().path("briefs").spliterator(), false)
                     .filter(candidate -> storyId.equals(candidate.path("storyId").asText()))

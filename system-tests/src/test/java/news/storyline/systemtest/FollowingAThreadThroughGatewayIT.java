@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,7 +30,6 @@ import static org.awaitility.Awaitility.await;
 class FollowingAThreadThroughGatewayIT {
 
     private static final Duration CONVERGENCE = Duration.ofSeconds(30);
-    private static final Map<String, String> AUTH = Map.of("Authorization", "Bearer x");
     private static final String KREMLIN_TEASER = "Всички страни имат интерес от продължаване на мирните преговори "
             + "между Русия и Украйна, с посредничеството на САЩ, но все още";
 
@@ -70,11 +70,11 @@ class FollowingAThreadThroughGatewayIT {
     @Test
     @Order(1)
     void readsItsOwnWriteWithMinVersion() {
-        Http.Response story = Http.get(stack.gatewayUrl() + "/api/stories/" + kremlin + "?minVersion=3", AUTH);
+        Http.Response story = Http.get(stack.gatewayUrl() + "/api/stories/" + kremlin + "?minVersion=3", stack.as("reader"));
 
         assertThat(story.status()).as(story.toString()).isEqualTo(200);
         assertThat(story.body().path("headline").asText()).isEqualTo("Кремъл: мирните преговори трябва да продължат");
-        Http.Response tooFar = Http.get(stack.gatewayUrl() + "/api/stories/" + kremlin + "?minVersion=99", AUTH);
+        Http.Response tooFar = Http.get(stack.gatewayUrl() + "/api/stories/" + kremlin + "?minVersion=99", stack.as("reader"));
         assertThat(tooFar.status()).as(tooFar.toString()).isEqualTo(503);
         assertThat(tooFar.header("Retry-After")).isPresent();
     }
@@ -92,7 +92,7 @@ class FollowingAThreadThroughGatewayIT {
         String cursor = null;
         do {
             Http.Response page = Http.get(stack.gatewayUrl() + "/api/threads/" + thread + "/timeline?limit=2"
-                                                  + (cursor == null ? "" : "&cursor=" + cursor), AUTH);
+                                                  + (cursor == null ? "" : "&cursor=" + cursor), stack.as("reader"));
             page.body().path("entries").forEach(paged::add);
             cursor = page.body().path("next").isNull() || page.body().path("next").isMissingNode() ? null
                     : page.body().path("next").asText();
@@ -115,7 +115,7 @@ class FollowingAThreadThroughGatewayIT {
     @Order(4)
     void theDiffShowsTheCorrectionWordByWord() {
         Http.Response diff = Http.get(stack.gatewayUrl() + "/api/stories/" + kremlin + "/diff?from=1&to=3&minVersion=3",
-                                      AUTH);
+                                      stack.as("reader"));
 
         assertThat(diff.status()).as(diff.toString()).isEqualTo(200);
         List<String> segments = new ArrayList<>();
@@ -129,13 +129,13 @@ class FollowingAThreadThroughGatewayIT {
     @Order(5)
     void findsTheSourceUnderAnotherAliasAndTheStoryInCyrillic() {
         JsonNode afp = await().atMost(CONVERGENCE).until(
-                () -> Http.get(stack.gatewayUrl() + "/api/sources/AFP/stories?thread=" + thread, AUTH).body(),
+                () -> Http.get(stack.gatewayUrl() + "/api/sources/AFP/stories?thread=" + thread, stack.as("reader")).body(),
                 body -> body.path("stories").size() == 1);
         assertThat(afp.path("stories").get(0).path("storyId").asText()).isEqualTo(kim);
         assertThat(afp.path("stories").get(0).path("roles").toString()).contains("CITED_BY");
 
         JsonNode found = await().atMost(CONVERGENCE).until(
-                () -> Http.get(stack.gatewayUrl() + "/api/search?q=" + encode("кремъл ПРЕГОВОРИ"), AUTH).body(),
+                () -> Http.get(stack.gatewayUrl() + "/api/search?q=" + encode("кремъл ПРЕГОВОРИ"), stack.as("reader")).body(),
                 body -> ids(body.path("results")).contains(kremlin));
         assertThat(ids(found.path("results"))).doesNotContain(kim);
     }
@@ -144,14 +144,14 @@ class FollowingAThreadThroughGatewayIT {
     @Order(6)
     void briefsOfTheThreadCutTheLeadAsTheSeedPageDoes() {
         JsonNode briefs = await().atMost(CONVERGENCE).until(
-                () -> Http.get(stack.gatewayUrl() + "/api/briefs?thread=" + thread, AUTH).body(),
+                () -> Http.get(stack.gatewayUrl() + "/api/briefs?thread=" + thread, stack.as("reader")).body(),
                 body -> body.path("briefs").size() == 2);
 
         JsonNode kremlinBrief = StreamSupport.stream(briefs.path("briefs").spliterator(), false)
                                              .filter(brief -> brief.path("storyId").asText().equals(kremlin))
                                              .findFirst().orElseThrow();
         assertThat(kremlinBrief.path("teaser").asText()).isEqualTo(KREMLIN_TEASER + "...");
-        assertThat(Http.get(stack.gatewayUrl() + "/api/stories/" + kim + "/ninjs", AUTH).body()
+        assertThat(Http.get(stack.gatewayUrl() + "/api/stories/" + kim + "/ninjs", stack.as("reader")).body()
                        .path("headlines").get(0).path("value").asText()).startsWith("Ким Чен-ун");
     }
 
@@ -159,19 +159,19 @@ class FollowingAThreadThroughGatewayIT {
     @Order(7)
     void aRebuildEndsWithTheSameThread() {
         List<JsonNode> before = timeline("&limit=100");
-        Http.Response started = Http.send("POST", stack.gatewayUrl() + "/api/admin/rebuilds", null, AUTH);
+        Http.Response started = Http.send("POST", stack.gatewayUrl() + "/api/admin/rebuilds", null, stack.as("admin"));
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
         String rebuild = started.header("Location").orElseThrow();
 
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(
-                () -> Http.get(stack.gatewayUrl() + rebuild, AUTH).body().path("status").asText(),
+                () -> Http.get(stack.gatewayUrl() + rebuild, stack.as("admin")).body().path("status").asText(),
                 status -> status.equals("DONE"));
 
         assertThat(timeline("&limit=100")).isEqualTo(before);
     }
 
     private static List<JsonNode> timeline(String query) {
-        Http.Response response = Http.get(stack.gatewayUrl() + "/api/threads/" + thread + "/timeline?x=1" + query, AUTH);
+        Http.Response response = Http.get(stack.gatewayUrl() + "/api/threads/" + thread + "/timeline?x=1" + query, stack.as("reader"));
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         List<JsonNode> entries = new ArrayList<>();
         response.body().path("entries").forEach(entries::add);
@@ -179,7 +179,10 @@ class FollowingAThreadThroughGatewayIT {
     }
 
     private static JsonNode write(String method, String path, Object body, String ifMatch, int expected) {
-        Map<String, String> headers = ifMatch == null ? AUTH : Map.of("Authorization", "Bearer x", "If-Match", ifMatch);
+        Map<String, String> headers = new HashMap<>(stack.as("editor"));
+        if (ifMatch != null) {
+            headers.put("If-Match", ifMatch);
+        }
         Http.Response response = Http.send(method, stack.gatewayUrl() + path, body, headers);
         assertThat(response.status()).as(response.toString()).isEqualTo(expected);
         return response.body();

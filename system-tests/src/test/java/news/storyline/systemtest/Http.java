@@ -85,6 +85,15 @@ public final class Http {
         }
     }
 
+    /** {@code json} parsed, for JSON that arrives other than as a response body (say, stored event metadata). */
+    public static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Not JSON: " + json, e);
+        }
+    }
+
     private static URI loopbackOnly(String url) {
         URI uri = URI.create(url);
         if (!"127.0.0.1".equals(uri.getHost())) {

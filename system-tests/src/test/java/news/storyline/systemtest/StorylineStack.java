@@ -51,6 +51,7 @@ public final class StorylineStack implements AutoCloseable {
     private final String databaseName;
     private final Map<String, ServiceProcess> services;
     private final int storyServiceInstances;
+    private final StackSecrets secrets;
     private final Duration startupTimeout;
     private final boolean sharedForJvm;
     private final Thread shutdownHook;
@@ -58,13 +59,15 @@ public final class StorylineStack implements AutoCloseable {
     private Duration startupTime;
 
     private StorylineStack(String runId, Path runDirectory, String mongoUri, Map<String, ServiceProcess> services,
-                           int storyServiceInstances, Duration startupTimeout, boolean sharedForJvm) {
+                           int storyServiceInstances, StackSecrets secrets, Duration startupTimeout,
+                           boolean sharedForJvm) {
         this.runId = runId;
         this.runDirectory = runDirectory;
         this.mongoUri = mongoUri;
         this.databaseName = new ConnectionString(mongoUri).getDatabase();
         this.services = services;
         this.storyServiceInstances = storyServiceInstances;
+        this.secrets = secrets;
         this.startupTimeout = startupTimeout;
         this.sharedForJvm = sharedForJvm;
         this.shutdownHook = new Thread(this::shutdown, "storyline-stack-" + runId + "-shutdown");
@@ -112,6 +115,27 @@ public final class StorylineStack implements AutoCloseable {
 
     public String briefServiceUrl() {
         return service(BRIEF_SERVICE).url();
+    }
+
+    /**
+     * The {@code Authorization} header of a user holding {@code role} (subject {@code test-<role>}), signed with the
+     * stack's JWT secret as the identity provider would.
+     */
+    public Map<String, String> as(String role) {
+        return as("test-" + role, displayName(role), role);
+    }
+
+    public Map<String, String> as(String subject, String name, String... roles) {
+        return Map.of("Authorization", "Bearer " + secrets.userToken(subject, name, roles));
+    }
+
+    /** The caller token the gateway would relay for a user holding {@code role}, to call a service directly. */
+    public Map<String, String> asGateway(String role) {
+        return Map.of("X-Storyline-Caller", secrets.callerToken("test-" + role, displayName(role), role));
+    }
+
+    private static String displayName(String role) {
+        return "Test " + Character.toUpperCase(role.charAt(0)) + role.substring(1);
     }
 
     public int storyServiceInstances() {
@@ -298,6 +322,7 @@ public final class StorylineStack implements AutoCloseable {
             Map<String, Path> runnableJars = new HashMap<>();
             resolvedJars.forEach((service, jar) ->
                     runnableJars.put(service, JarSnapshots.of(jar, runDirectory.getParent().resolve("jars"))));
+            StackSecrets secrets = StackSecrets.generate(runDirectory);
             String mongoUri = TestMongo.uri("system");
             List<Integer> ports = LoopbackPorts.free(storyServiceInstances + 2);
 
@@ -305,17 +330,17 @@ public final class StorylineStack implements AutoCloseable {
             for (int i = 0; i < storyServiceInstances; i++) {
                 String name = STORY_SERVICE + "-" + i;
                 services.put(name, new ServiceProcess(name, runnableJars.get(STORY_SERVICE), ports.get(i),
-                        args(name, axonServiceArgs(ports.get(i), mongoUri)), runDirectory));
+                        args(name, axonServiceArgs(ports.get(i), mongoUri, secrets)), runDirectory));
             }
             int briefPort = ports.get(storyServiceInstances);
             services.put(BRIEF_SERVICE, new ServiceProcess(BRIEF_SERVICE, runnableJars.get(BRIEF_SERVICE), briefPort,
-                    args(BRIEF_SERVICE, axonServiceArgs(briefPort, mongoUri)), runDirectory));
+                    args(BRIEF_SERVICE, axonServiceArgs(briefPort, mongoUri, secrets)), runDirectory));
             int gatewayPort = ports.get(storyServiceInstances + 1);
             services.put(GATEWAY, new ServiceProcess(GATEWAY, runnableJars.get(GATEWAY), gatewayPort,
-                    args(GATEWAY, gatewayArgs(gatewayPort, ports.get(0), briefPort)), runDirectory));
+                    args(GATEWAY, gatewayArgs(gatewayPort, ports.get(0), briefPort, secrets)), runDirectory));
 
             StorylineStack stack = new StorylineStack(runId, runDirectory, mongoUri, services,
-                    storyServiceInstances, startupTimeout, sharedForJvm);
+                    storyServiceInstances, secrets, startupTimeout, sharedForJvm);
             try {
                 stack.startAll();
                 return stack;
@@ -325,16 +350,20 @@ public final class StorylineStack implements AutoCloseable {
             }
         }
 
-        private static List<String> axonServiceArgs(int port, String mongoUri) {
-            return List.of("--server.port=" + port, "--spring.data.mongodb.uri=" + mongoUri);
+        private static List<String> axonServiceArgs(int port, String mongoUri, StackSecrets secrets) {
+            List<String> args = new ArrayList<>(List.of("--server.port=" + port, "--spring.data.mongodb.uri=" + mongoUri));
+            args.addAll(secrets.serviceArgs());
+            return args;
         }
 
-        private static List<String> gatewayArgs(int port, int storyPort, int briefPort) {
-            return List.of("--server.port=" + port,
+        private static List<String> gatewayArgs(int port, int storyPort, int briefPort, StackSecrets secrets) {
+            List<String> args = new ArrayList<>(secrets.serviceArgs());
+            args.addAll(List.of("--server.port=" + port,
                     // Loopback here: the stack is for tests, and its gateway must not be reachable from outside.
                     "--server.address=127.0.0.1",
                     "--storyline.services.story-uri=http://127.0.0.1:" + storyPort,
-                    "--storyline.services.brief-uri=http://127.0.0.1:" + briefPort);
+                    "--storyline.services.brief-uri=http://127.0.0.1:" + briefPort));
+            return args;
         }
 
         /** The stack's arguments for {@code instance}, with its extra ones replacing any that set the same property. */
