@@ -1,0 +1,43 @@
+package news.storyline.examples.subscriber;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PositionFileTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void startsAtTheBeginningOfTheFeedWhenNothingWasSaved() throws IOException {
+        assertThat(new PositionFile(directory.resolve("subscriber.position")).read()).isZero();
+    }
+
+    @Test
+    void keepsTheLastPositionWrittenAcrossInstancesAndLeavesNoTemporaryFile() throws IOException {
+        Path file = directory.resolve("state/subscriber.position");
+        new PositionFile(file).write(41);
+        new PositionFile(file).write(42);
+
+        assertThat(new PositionFile(file).read()).isEqualTo(42);
+        try (var files = Files.list(file.getParent())) {
+            assertThat(files).containsExactly(file);
+        }
+    }
+
+    @Test
+    void refusesAFileThatHoldsNoPositionRatherThanStartingAgain() throws IOException {
+        Path file = directory.resolve("subscriber.position");
+        Files.writeString(file, "forty-two");
+
+        assertThatThrownBy(() -> new PositionFile(file).read()).isInstanceOf(IOException.class)
+                                                               .hasMessageContaining("forty-two");
+    }
+}
