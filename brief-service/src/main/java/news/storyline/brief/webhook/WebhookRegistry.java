@@ -1,5 +1,6 @@
 package news.storyline.brief.webhook;
 
+import news.storyline.brief.feed.CloudEventMapping;
 import org.springframework.stereotype.Service;
 
 import java.net.URI;
@@ -137,9 +138,9 @@ public class WebhookRegistry {
             return Set.of();
         }
         for (int n = 0; n < types.size(); n++) {
-            if (!EventTypes.KNOWN.contains(types.get(n))) {
+            if (!CloudEventMapping.knownTypes().contains(types.get(n))) {
                 throw new WebhookRefusedException("types[" + n + "]", "Unknown event type " + types.get(n)
-                                                                      + "; known: " + new TreeSet<>(EventTypes.KNOWN));
+                                                                      + "; known: " + new TreeSet<>(CloudEventMapping.knownTypes()));
             }
         }
         return new LinkedHashSet<>(types);

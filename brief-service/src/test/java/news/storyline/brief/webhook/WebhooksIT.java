@@ -3,8 +3,19 @@ package news.storyline.brief.webhook;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
+import news.storyline.api.story.Dateline;
+import news.storyline.api.story.Editor;
+import news.storyline.api.story.LinkTarget;
+import news.storyline.api.story.RevisionKind;
+import news.storyline.api.story.StoryFiledEvent;
+import news.storyline.api.story.StoryLinkedEvent;
+import news.storyline.api.story.StoryUpdatedEvent;
+import news.storyline.eventstore.GlobalIndexMongoEventStorageEngine;
+import news.storyline.eventstore.StorylineJson;
 import news.storyline.testsupport.Api;
 import news.storyline.testsupport.ServiceIT;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,11 +26,14 @@ import org.springframework.http.ResponseEntity;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 
 import static news.storyline.testsupport.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,6 +101,31 @@ class WebhooksIT {
         JsonNode delivered = await().atMost(PATIENCE).until(() -> api.get(location(webhook)).getBody(),
                                                              state -> state.get("failedAttempts").asInt() == 0);
         assertThat(delivered.get("position").asLong()).isEqualTo(position(events.get(events.size() - 1)));
+    }
+
+    @Test
+    void deliversTheEventsStoryServiceWritesAsTheFeedStoresThem() {
+        WebhookReceiver receiver = receiver();
+        register("{\"url\": \"" + receiver.url() + "\", \"thread\": \"ukraine-peace-talks\"}");
+        String story = UUID.randomUUID().toString();
+        Editor editor = Editor.of("editor");
+
+        append("Story", story, 0, new StoryFiledEvent(story, "Кремъл: преговорите продължават", "Лийд.", "Текст.",
+                                                     Dateline.of("Москва"), "bg", "world", editor, Instant.now()));
+        append("Story", story, 1, new StoryLinkedEvent(story, LinkTarget.thread("ukraine-peace-talks"), editor,
+                                                      Instant.now()));
+        append("Story", story, 2, new StoryUpdatedEvent(story, "Кремъл: мирните преговори продължават", null, null,
+                                                       RevisionKind.UPDATE, null, editor, Instant.now()));
+
+        await().atMost(PATIENCE).until(() -> receiver.acceptedBodies().size() >= 2);
+        List<String> stored = database.getCollection("feed").find(new Document("event.aggregateId", story))
+                                      .sort(new Document("_id", 1)).map(entry -> entry.getString("cloudEvent"))
+                                      .into(new ArrayList<>());
+        // Filed before it was linked: not yet in the thread, so only the link and the update reach the webhook.
+        assertThat(stored).hasSize(3);
+        assertThat(receiver.acceptedBodies()).containsExactly(stored.get(1), stored.get(2));
+        assertThat(stored.get(2)).contains("\"type\":\"news.storyline.story.updated.v1\"")
+                                 .contains("мирните преговори");
     }
 
     @Test
@@ -251,12 +290,23 @@ class WebhooksIT {
         one.release("lease-test");
     }
 
+    /** Appends an event to the event store as story-service would. */
+    private void append(String aggregateType, String aggregateId, long sequence, Object event) {
+        GlobalIndexMongoEventStorageEngine.builder()
+                                          .database(database)
+                                          .eventSerializer(StorylineJson.serializer())
+                                          .snapshotSerializer(StorylineJson.serializer())
+                                          .build()
+                                          .appendEvents(new GenericDomainEventMessage<>(aggregateType, aggregateId,
+                                                                                        sequence, event));
+    }
+
     private WebhookReceiver receiver() {
         try {
             WebhookReceiver receiver = WebhookReceiver.start();
             receivers.add(receiver);
             return receiver;
-        } catch (java.io.IOException noPort) {
+        } catch (IOException noPort) {
             throw new IllegalStateException(noPort);
         }
     }
