@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import news.storyline.brief.webhook.DeadLetter;
 import news.storyline.brief.webhook.Redelivery;
 import news.storyline.brief.webhook.WebhookRefusedException;
@@ -50,7 +52,8 @@ class WebhookController {
 
     /** Registers a webhook; the answer shows its signing secret, once. */
     @PostMapping
-    ResponseEntity<?> register(@RequestBody JsonNode body) {
+    ResponseEntity<?> register(@io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(schema = @Schema(implementation = WebhookRequest.class))) @RequestBody JsonNode body) {
         WebhookRequest request;
         try {
             request = requests.readValue(body);

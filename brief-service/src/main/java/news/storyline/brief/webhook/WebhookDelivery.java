@@ -52,6 +52,13 @@ class WebhookDelivery {
         }
     }
 
+    /** A webhook removed during the last attempt must not keep the dead letter that attempt left. */
+    private void forgetDeadLettersIfRemoved(String webhookId) {
+        if (webhooks.find(webhookId).isEmpty()) {
+            deadLetters.removeAll(webhookId);
+        }
+    }
+
     /** @return whether to read on: the page moved the webhook forward and nothing stopped it */
     private boolean deliverPage(String webhookId) throws InterruptedException {
         Webhook webhook = webhooks.find(webhookId).orElse(null);
@@ -82,6 +89,7 @@ class WebhookDelivery {
                 metrics.dispatched("dead-lettered");
             }
             if (!webhooks.advance(webhookId, event.position())) {
+                forgetDeadLettersIfRemoved(webhookId);
                 return false;
             }
             failedAttempts = 0;

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Every {@code poll-interval}, hands each webhook that is due to a worker, unless one of this instance's workers
+ * Every {@code poll-interval}, hands each webhook that has events to deliver and is due to a worker, unless one of this instance's workers
  * has it already; {@link Leases} keep other instances off it. Stops its workers with the service, interrupting
  * attempts in flight (they count neither way, and are made again after a restart).
  */
@@ -27,6 +27,7 @@ class WebhookDispatcher implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
+    private final FeedSource feed;
     private final Webhooks webhooks;
     private final WebhookDelivery delivery;
     private final WebhookSettings settings;
@@ -35,7 +36,8 @@ class WebhookDispatcher implements SmartLifecycle {
     private ScheduledExecutorService ticker;
     private ExecutorService workers;
 
-    WebhookDispatcher(Webhooks webhooks, WebhookDelivery delivery, WebhookSettings settings) {
+    WebhookDispatcher(FeedSource feed, Webhooks webhooks, WebhookDelivery delivery, WebhookSettings settings) {
+        this.feed = feed;
         this.webhooks = webhooks;
         this.delivery = delivery;
         this.settings = settings;
@@ -69,8 +71,10 @@ class WebhookDispatcher implements SmartLifecycle {
 
     private void dispatchDue() {
         try {
+            long head = feed.head();
             for (Webhook webhook : webhooks.all()) {
-                if (webhook.isDue(clock.instant()) && inHand.add(webhook.id())) {
+                boolean pending = webhook.position() < head && webhook.isDue(clock.instant());
+                if (pending && inHand.add(webhook.id())) {
                     workers.execute(() -> deliver(webhook.id()));
                 }
             }
