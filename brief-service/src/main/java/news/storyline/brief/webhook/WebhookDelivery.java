@@ -52,13 +52,6 @@ class WebhookDelivery {
         }
     }
 
-    /** A webhook removed during the last attempt must not keep the dead letter that attempt left. */
-    private void forgetDeadLettersIfRemoved(String webhookId) {
-        if (webhooks.find(webhookId).isEmpty()) {
-            deadLetters.removeAll(webhookId);
-        }
-    }
-
     /** @return whether to read on: the page moved the webhook forward and nothing stopped it */
     private boolean deliverPage(String webhookId) throws InterruptedException {
         Webhook webhook = webhooks.find(webhookId).orElse(null);
@@ -100,5 +93,12 @@ class WebhookDelivery {
             return false;
         }
         return page.next() > webhook.position();
+    }
+
+    /** A webhook removed during the last attempt must not keep the dead letter that attempt left. */
+    private void forgetDeadLettersIfRemoved(String webhookId) {
+        if (webhooks.find(webhookId).isEmpty()) {
+            deadLetters.removeAll(webhookId);
+        }
     }
 }
