@@ -1,5 +1,7 @@
 package news.storyline.brief.webhook;
 
+import news.storyline.brief.feed.FeedFilter;
+
 import java.time.Instant;
 import java.util.Set;
 
@@ -15,6 +17,11 @@ import java.util.Set;
  */
 public record Webhook(String id, String url, Set<String> types, String thread, String secret, long position,
                       Instant createdAt, int failedAttempts, Instant retryAt, String lastError) {
+
+    /** The feed's events this webhook receives. */
+    FeedFilter filter() {
+        return new FeedFilter(types, thread);
+    }
 
     boolean isDue(Instant now) {
         return retryAt == null || !retryAt.isAfter(now);

@@ -1,5 +1,8 @@
 package news.storyline.brief.webhook;
 
+import news.storyline.brief.feed.FeedEntry;
+import news.storyline.brief.feed.FeedPage;
+import news.storyline.brief.feed.FeedReader;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -17,7 +20,7 @@ import java.time.Clock;
 @Component
 class WebhookDelivery {
 
-    private final FeedSource feed;
+    private final FeedReader feed;
     private final Webhooks webhooks;
     private final DeadLetters deadLetters;
     private final Leases leases;
@@ -26,7 +29,7 @@ class WebhookDelivery {
     private final WebhookSettings settings;
     private final Clock clock = Clock.systemUTC();
 
-    WebhookDelivery(FeedSource feed, Webhooks webhooks, DeadLetters deadLetters, Leases leases, WebhookSender sender,
+    WebhookDelivery(FeedReader feed, Webhooks webhooks, DeadLetters deadLetters, Leases leases, WebhookSender sender,
                     WebhookMetrics metrics, WebhookSettings settings) {
         this.feed = feed;
         this.webhooks = webhooks;
@@ -58,10 +61,10 @@ class WebhookDelivery {
         if (webhook == null || !webhook.isDue(clock.instant())) {
             return false;
         }
-        FeedSource.Page page = feed.read(webhook.position(), settings.pageSize(), webhook.types(), webhook.thread());
+        FeedPage page = feed.page(webhook.position(), settings.pageSize(), webhook.filter());
         int failedAttempts = webhook.failedAttempts();
         long handled = webhook.position();
-        for (FeedSource.Event event : page.events()) {
+        for (FeedEntry event : page.entries()) {
             // Renewed before each attempt: a lease lost (or revoked by a deletion) stops delivery here.
             if (!leases.renew(webhookId)) {
                 return false;
@@ -77,7 +80,7 @@ class WebhookDelivery {
             if (attempt.delivered()) {
                 metrics.dispatched("delivered");
             } else {
-                deadLetters.add(new DeadLetter(webhookId, event.position(), event.type(), failedAttempts + 1,
+                deadLetters.add(new DeadLetter(webhookId, event.position(), event.ceType(), failedAttempts + 1,
                                                attempt.status(), attempt.error(), attempt.at(), event.cloudEvent()));
                 metrics.dispatched("dead-lettered");
             }

@@ -1,5 +1,6 @@
 package news.storyline.brief.webhook;
 
+import news.storyline.brief.feed.FeedReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -27,7 +28,7 @@ class WebhookDispatcher implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
-    private final FeedSource feed;
+    private final FeedReader feed;
     private final Webhooks webhooks;
     private final WebhookDelivery delivery;
     private final WebhookSettings settings;
@@ -36,7 +37,7 @@ class WebhookDispatcher implements SmartLifecycle {
     private ScheduledExecutorService ticker;
     private ExecutorService workers;
 
-    WebhookDispatcher(FeedSource feed, Webhooks webhooks, WebhookDelivery delivery, WebhookSettings settings) {
+    WebhookDispatcher(FeedReader feed, Webhooks webhooks, WebhookDelivery delivery, WebhookSettings settings) {
         this.feed = feed;
         this.webhooks = webhooks;
         this.delivery = delivery;

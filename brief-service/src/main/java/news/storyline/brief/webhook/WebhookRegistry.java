@@ -1,6 +1,7 @@
 package news.storyline.brief.webhook;
 
 import news.storyline.brief.feed.CloudEventMapping;
+import news.storyline.brief.feed.FeedReader;
 import org.springframework.stereotype.Service;
 
 import java.net.URI;
@@ -27,12 +28,12 @@ public class WebhookRegistry {
     private final Webhooks webhooks;
     private final DeadLetters deadLetters;
     private final Leases leases;
-    private final FeedSource feed;
+    private final FeedReader feed;
     private final WebhookSender sender;
     private final WebhookMetrics metrics;
     private final Clock clock = Clock.systemUTC();
 
-    WebhookRegistry(Webhooks webhooks, DeadLetters deadLetters, Leases leases, FeedSource feed, WebhookSender sender,
+    WebhookRegistry(Webhooks webhooks, DeadLetters deadLetters, Leases leases, FeedReader feed, WebhookSender sender,
                     WebhookMetrics metrics) {
         this.webhooks = webhooks;
         this.deadLetters = deadLetters;
