@@ -1,13 +1,11 @@
 package news.storyline.examples.subscriber;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
 /**
  * The last position handled, kept in a file that is always whole: each write goes to a temporary file beside it,
@@ -40,10 +38,11 @@ public final class PositionFile {
 
     public void write(long position) throws IOException {
         Files.createDirectories(file.getParent());
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                                                    StandardOpenOption.TRUNCATE_EXISTING)) {
-            channel.write(ByteBuffer.wrap((position + "\n").getBytes(StandardCharsets.UTF_8)));
-            channel.force(true);
+        // A FileOutputStream, not a FileChannel: a channel closes when its thread is interrupted, and an interrupt
+        // (the subscriber asked to stop) must not cost the position of an event already handled.
+        try (FileOutputStream out = new FileOutputStream(temporary.toFile())) {
+            out.write((position + "\n").getBytes(StandardCharsets.UTF_8));
+            out.getFD().sync();
         }
         Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }

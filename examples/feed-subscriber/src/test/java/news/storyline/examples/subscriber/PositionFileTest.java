@@ -33,6 +33,20 @@ class PositionFileTest {
     }
 
     @Test
+    void savesThePositionAlsoWhenTheSubscriberIsBeingStopped() throws IOException {
+        PositionFile file = new PositionFile(directory.resolve("subscriber.position"));
+
+        Thread.currentThread().interrupt();
+        try {
+            file.write(7);
+        } finally {
+            assertThat(Thread.interrupted()).as("the interrupt is left for the subscriber to see").isTrue();
+        }
+
+        assertThat(file.read()).isEqualTo(7);
+    }
+
+    @Test
     void refusesAFileThatHoldsNoPositionRatherThanStartingAgain() throws IOException {
         Path file = directory.resolve("subscriber.position");
         Files.writeString(file, "forty-two");
