@@ -129,6 +129,11 @@ public final class StorylineStack implements AutoCloseable {
         return Map.of("Authorization", "Bearer " + secrets.userToken(subject, name, roles));
     }
 
+    /** A bearer token of a user holding {@code role}, for clients that take the token itself. */
+    public String token(String role) {
+        return secrets.userToken("test-" + role, displayName(role), role);
+    }
+
     /** The caller token the gateway would relay for a user holding {@code role}, to call a service directly. */
     public Map<String, String> asGateway(String role) {
         return Map.of("X-Storyline-Caller", secrets.callerToken("test-" + role, displayName(role), role));
