@@ -31,8 +31,8 @@ import java.util.function.Function;
 import static java.util.Map.entry;
 
 /**
- * An event as the feed publishes it: CloudEvents 1.0 in structured-mode JSON, exactly as the feed contract
- * ({@code notes/feed-contract.md}) says, built once when the event is projected and served as that string ever after.
+ * An event as the feed publishes it: CloudEvents 1.0 in structured-mode JSON, exactly as the feed contract (issue 6)
+ * says, built once when the event is projected and served as that string ever after.
  * <p>
  * The types are spelled out per event rather than derived from class names: a type is a public contract
  * ({@code v1} is the version of the data consumers see, independent of the Axon {@code @Revision}), so renaming a
