@@ -69,6 +69,22 @@ class FeedFormatUpgradeIT {
         assertThat(tokens.fetchSegments("feed")).containsExactly(0);
     }
 
+    /** An instance of the old code that wrote on after the new one leaves its document last. */
+    @Test
+    void rebuildsAFeedAnOldInstanceWroteOnTo() {
+        TokenStore tokens = tokenStore("this-instance");
+        tokens.initializeTokenSegments("feed", 1, new GlobalSequenceTrackingToken(3));
+        FeedProjection feed = new FeedProjection(database, new SimpleMeterRegistry());
+        feed.on(new GenericDomainEventMessage<>("Story", "s1", 0, new StoryFiledEvent(
+                "s1", "Заглавие", "Лийд.", "Текст.", Dateline.of("Пхенян"), "bg", null, Editor.of("e"), FILED)));
+        database.getCollection("feed").insertOne(new Document("_id", 2L).append("eventId", "e2"));
+
+        new FeedFormatUpgrade(database, tokens);
+
+        assertThat(database.getCollection("feed").countDocuments()).isZero();
+        assertThat(tokens.fetchSegments("feed")).isEmpty();
+    }
+
     /** Another instance still running the old feed holds its claim: the start fails rather than fight it. */
     @Test
     void refusesToRebuildAFeedAnotherInstanceIsWriting() {
