@@ -4,17 +4,16 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Who is calling, as the gateway vouches for it: the token subject, a display name and the roles the identity
- * provider granted. The services take the author of a change from here, never from the request body.
+ * Who a request is made for, as the gateway vouches: the user's id ({@code subject}, the token's {@code sub}), the
+ * name to show (may be {@code null}) and their roles ({@link Roles}).
  */
 public record Caller(String subject, String name, Set<String> roles) {
 
     public Caller {
         Objects.requireNonNull(subject, "subject");
         if (subject.isBlank()) {
-            throw new IllegalArgumentException("A caller needs a subject");
+            throw new IllegalArgumentException("A caller's subject must not be blank");
         }
-        name = name == null || name.isBlank() ? subject : name;
         roles = roles == null ? Set.of() : Set.copyOf(roles);
     }
 

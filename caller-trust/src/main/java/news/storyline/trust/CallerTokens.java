@@ -3,7 +3,6 @@ package news.storyline.trust;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -20,17 +19,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * The {@code X-Storyline-Caller} credential: a short-lived HS256 JWS the gateway issues for every request it forwards
- * and the services verify with the same secret. A request that bypasses the gateway has no such token and cannot
- * make one, so the services refuse it even on the same machine.
- *
- * <p>Short-lived (60 s) because it only has to survive one hop; the issuer and audience are fixed so that a token
- * of another kind signed with the same secret by mistake is still refused.
+ * Mints and verifies caller tokens: short-lived JWTs (JWS, HS256) that the gateway attaches to every request it
+ * relays, in {@link #HEADER}, naming the {@link Caller}. Only who holds the shared secret can mint one, so a service
+ * that verifies them answers only requests that came through the gateway, and learns from the token (never from
+ * anything else the client sent) who the caller is.
  */
 public final class CallerTokens {
 
@@ -38,10 +35,15 @@ public final class CallerTokens {
 
     static final String ISSUER = "storyline-gateway";
     static final String AUDIENCE = "storyline-services";
+    static final String NAME_CLAIM = "name";
+    static final String ROLES_CLAIM = "roles";
+
+    /** HS256 needs a key as long as its hash; a shorter one would make tokens easier to forge. */
+    static final int MIN_SECRET_BYTES = 32;
+    /** A token only has to outlive one hop from the gateway to a service. */
     static final Duration LIFETIME = Duration.ofSeconds(60);
-    /** Tolerated clock difference between gateway and service hosts. */
+    /** The gateway's and the service's clocks may differ this much. */
     static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
-    private static final int MIN_SECRET_BYTES = 32;
 
     private final MACSigner signer;
     private final MACVerifier verifier;
@@ -53,96 +55,133 @@ public final class CallerTokens {
 
     public CallerTokens(byte[] secret, Clock clock) {
         if (secret == null || secret.length < MIN_SECRET_BYTES) {
-            throw new IllegalArgumentException("The caller secret must have at least " + MIN_SECRET_BYTES + " bytes");
+            throw new IllegalArgumentException("The caller-token secret must be at least " + MIN_SECRET_BYTES
+                                               + " bytes; generate one with: openssl rand -base64 32");
         }
         try {
             this.signer = new MACSigner(secret);
             this.verifier = new MACVerifier(secret);
-        } catch (JOSEException e) {
-            throw new IllegalArgumentException("Unusable caller secret", e);
+        } catch (JOSEException unusable) {
+            throw new IllegalArgumentException("The caller-token secret cannot be used for HS256", unusable);
         }
         this.clock = clock;
     }
 
-    /** Reads the shared secret from a file that holds it in base64 (surrounding whitespace ignored). */
-    public static CallerTokens fromSecretFile(Path base64File) {
+    /** From a file holding the secret in base64 (as {@code openssl rand -base64 32} prints it). */
+    public static CallerTokens fromSecretFile(Path file) {
+        String base64;
         try {
-            String base64 = Files.readString(base64File, StandardCharsets.US_ASCII).strip();
-            return new CallerTokens(Base64.getDecoder().decode(base64));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the caller secret file " + base64File, e);
+            base64 = Files.readString(file, StandardCharsets.US_ASCII);
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException("Cannot read the caller-token secret file " + file, unreadable);
+        }
+        try {
+            return fromBase64Secret(base64);
+        } catch (IllegalArgumentException unusable) {
+            throw new IllegalArgumentException("The caller-token secret file " + file + " is unusable: "
+                                               + unusable.getMessage(), unusable);
         }
     }
 
+    /** From the secret in base64, surrounding whitespace ignored. */
+    public static CallerTokens fromBase64Secret(String base64) {
+        byte[] secret;
+        try {
+            secret = Base64.getDecoder().decode(base64.strip());
+        } catch (IllegalArgumentException notBase64) {
+            // The decoder's message quotes the offending character: part of the secret, so it is not passed on.
+            throw new IllegalArgumentException("The caller-token secret is not valid base64");
+        }
+        return new CallerTokens(secret);
+    }
+
+    /** A token for {@code caller}, valid for {@link #LIFETIME}. */
     public String issue(Caller caller) {
         Instant now = clock.instant();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
                 .audience(AUDIENCE)
                 .subject(caller.subject())
-                .claim("name", caller.name())
-                .claim("roles", List.copyOf(caller.roles()))
+                .claim(NAME_CLAIM, caller.name())
+                .claim(ROLES_CLAIM, List.copyOf(caller.roles()))
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(LIFETIME)))
                 .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+        SignedJWT token = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
         try {
-            jwt.sign(signer);
-        } catch (JOSEException e) {
-            throw new IllegalStateException("Cannot sign a caller token", e);
+            token.sign(signer);
+        } catch (JOSEException impossible) {
+            throw new IllegalStateException("HS256 signing failed with a key checked at construction", impossible);
         }
-        return jwt.serialize();
+        return token.serialize();
     }
 
+    /** The caller that {@code token} names, once it is proven to be the gateway's, current and meant for us. */
     public Caller verify(String token) throws UntrustedCallerException {
         if (token == null || token.isBlank()) {
             throw new UntrustedCallerException("No caller token");
         }
-        SignedJWT jwt;
-        JWTClaimsSet claims;
-        try {
-            jwt = SignedJWT.parse(token);
-            claims = jwt.getJWTClaimsSet();
-        } catch (ParseException e) {
-            throw new UntrustedCallerException("Malformed caller token", e);
-        }
-        // Only HS256 is accepted: the algorithm comes from the token, so "none" or another must be refused here.
+        SignedJWT jwt = parse(token);
         if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())) {
-            throw new UntrustedCallerException("Caller token not signed with HS256");
+            throw new UntrustedCallerException("The caller token is not signed with HS256");
         }
+        if (!signatureHolds(jwt)) {
+            throw new UntrustedCallerException("The caller token's signature is not valid");
+        }
+        return callerIn(claimsOf(jwt));
+    }
+
+    private static SignedJWT parse(String token) throws UntrustedCallerException {
         try {
-            if (jwt.getState() != JWSObject.State.SIGNED || !jwt.verify(verifier)) {
-                throw new UntrustedCallerException("Caller token signature does not verify");
-            }
-        } catch (JOSEException e) {
-            throw new UntrustedCallerException("Caller token signature does not verify", e);
-        }
-        if (!ISSUER.equals(claims.getIssuer()) || claims.getAudience() == null
-                || !claims.getAudience().contains(AUDIENCE)) {
-            throw new UntrustedCallerException("Caller token not issued by the gateway for the services");
-        }
-        Instant now = clock.instant();
-        Date expires = claims.getExpirationTime();
-        if (expires == null || !now.isBefore(expires.toInstant().plus(CLOCK_SKEW))) {
-            throw new UntrustedCallerException("Caller token expired");
-        }
-        Date issued = claims.getIssueTime();
-        if (issued != null && issued.toInstant().isAfter(now.plus(CLOCK_SKEW))) {
-            throw new UntrustedCallerException("Caller token issued in the future");
-        }
-        String subject = claims.getSubject();
-        if (subject == null || subject.isBlank()) {
-            throw new UntrustedCallerException("Caller token names no subject");
-        }
-        try {
-            return new Caller(subject, claims.getStringClaim("name"), roles(claims));
-        } catch (ParseException e) {
-            throw new UntrustedCallerException("Caller token claims are malformed", e);
+            return SignedJWT.parse(token.strip());
+        } catch (ParseException malformed) {
+            throw new UntrustedCallerException("The caller token is not a signed JWT", malformed);
         }
     }
 
-    private static Set<String> roles(JWTClaimsSet claims) throws ParseException {
-        List<String> roles = claims.getStringListClaim("roles");
-        return roles == null ? Set.of() : new LinkedHashSet<>(roles);
+    private boolean signatureHolds(SignedJWT jwt) throws UntrustedCallerException {
+        try {
+            return jwt.verify(verifier);
+        } catch (JOSEException unverifiable) {
+            throw new UntrustedCallerException("The caller token's signature cannot be checked", unverifiable);
+        }
+    }
+
+    private static JWTClaimsSet claimsOf(SignedJWT jwt) throws UntrustedCallerException {
+        try {
+            return jwt.getJWTClaimsSet();
+        } catch (ParseException malformed) {
+            throw new UntrustedCallerException("The caller token's claims are not readable", malformed);
+        }
+    }
+
+    private Caller callerIn(JWTClaimsSet claims) throws UntrustedCallerException {
+        if (!ISSUER.equals(claims.getIssuer())) {
+            throw new UntrustedCallerException("The caller token was not issued by the gateway");
+        }
+        if (claims.getAudience() == null || !claims.getAudience().contains(AUDIENCE)) {
+            throw new UntrustedCallerException("The caller token is not meant for the services");
+        }
+        Date expiry = claims.getExpirationTime();
+        if (expiry == null || !clock.instant().minus(CLOCK_SKEW).isBefore(expiry.toInstant())) {
+            throw new UntrustedCallerException("The caller token has expired");
+        }
+        String subject = claims.getSubject();
+        if (subject == null || subject.isBlank()) {
+            throw new UntrustedCallerException("The caller token names no subject");
+        }
+        try {
+            return new Caller(subject, claims.getStringClaim(NAME_CLAIM), rolesIn(claims));
+        } catch (ParseException wrongType) {
+            throw new UntrustedCallerException("The caller token's name or roles are not text", wrongType);
+        }
+    }
+
+    private static Set<String> rolesIn(JWTClaimsSet claims) throws ParseException {
+        List<String> roles = claims.getStringListClaim(ROLES_CLAIM);
+        if (roles != null && roles.contains(null)) {
+            throw new ParseException("A role is null", 0);
+        }
+        return roles == null ? Set.of() : new HashSet<>(roles);
     }
 }

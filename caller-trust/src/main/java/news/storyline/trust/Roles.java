@@ -1,9 +1,9 @@
 package news.storyline.trust;
 
-/** The roles a token may grant, as they appear in its {@code roles} claim. */
+/** The roles a caller may hold, as the gateway names them in a caller token. */
 public final class Roles {
 
-    /** All reads, live timelines included. */
+    /** All reads. */
     public static final String READER = "reader";
     /** Reads and writes. */
     public static final String EDITOR = "editor";

@@ -1,16 +1,16 @@
 package news.storyline.trust;
 
 /**
- * A caller token that cannot be trusted: missing, malformed, not signed with the shared secret, expired, or issued
- * for someone else. Its message says which, for logs; it is not meant for the client.
+ * A caller token that does not prove the gateway relayed the request. The message says what is wrong in words safe
+ * to log or show (never the secret, never the token).
  */
-public class UntrustedCallerException extends RuntimeException {
+public class UntrustedCallerException extends Exception {
 
-    public UntrustedCallerException(String message) {
-        super(message);
+    public UntrustedCallerException(String reason) {
+        super(reason);
     }
 
-    public UntrustedCallerException(String message, Throwable cause) {
-        super(message, cause);
+    public UntrustedCallerException(String reason, Throwable cause) {
+        super(reason, cause);
     }
 }
