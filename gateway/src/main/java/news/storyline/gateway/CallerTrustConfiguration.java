@@ -6,8 +6,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.StringUtils;
 
-import java.util.Base64;
-
 /** The {@link CallerTokens} the gateway signs with, from {@code storyline.trust}; without a secret it does not start. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TrustProperties.class)
@@ -23,6 +21,6 @@ class CallerTrustConfiguration {
                     + (file ? "both are set." : "neither is set."));
         }
         return file ? CallerTokens.fromSecretFile(properties.secretFile())
-                : new CallerTokens(Base64.getDecoder().decode(properties.secret().strip()));
+                : CallerTokens.fromBase64Secret(properties.secret());
     }
 }

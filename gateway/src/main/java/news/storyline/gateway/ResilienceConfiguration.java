@@ -18,7 +18,8 @@ import org.springframework.context.annotation.Configuration;
  * (refused connections, time-outs) count: a service's own {@code 4xx}/{@code 5xx} answer is an answer.
  *
  * <p>The time limit bounds the whole exchange, body included, which is why the live (SSE) routes have no
- * circuit breaker.
+ * circuit breaker. A route naming a circuit breaker that has no entry under {@code timeouts} would get
+ * Resilience4j's defaults (a 1 s limit): give every new name its timeout.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ResilienceProperties.class)
