@@ -47,6 +47,9 @@ final class StreamWriter implements Runnable {
     @Override
     public void run() {
         try {
+            // Spring sends the status and headers with the first write; a gateway waiting for them would give up
+            // on a quiet stream, so something goes at once.
+            sink.heartbeat();
             catchUp();
             live();
         } catch (EventSink.Gone clientLeft) {

@@ -59,7 +59,7 @@ class StreamWriterTest {
         Subscription subscription = new Subscription(EventFilter.EVERYTHING, 100);
         start(subscription, 0);
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> sink.heartbeats.get() >= 2);
+        await().atMost(Duration.ofSeconds(5)).until(() -> sink.heartbeats.get() >= 3);
         subscription.cutOff(Subscription.SHUTDOWN);
 
         assertThat(ended.await(5, TimeUnit.SECONDS)).isTrue();
