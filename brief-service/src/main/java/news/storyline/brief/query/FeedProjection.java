@@ -9,6 +9,8 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import news.storyline.brief.feed.CloudEventMapping;
+import news.storyline.brief.feed.FeedDocument;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -18,12 +20,21 @@ import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 import java.util.Date;
+import java.util.List;
 
 import static com.mongodb.client.model.Filters.eq;
+import static news.storyline.brief.feed.FeedDocument.CE_TYPE;
+import static news.storyline.brief.feed.FeedDocument.CLOUD_EVENT;
+import static news.storyline.brief.feed.FeedDocument.EVENT;
+import static news.storyline.brief.feed.FeedDocument.EVENT_ID;
+import static news.storyline.brief.feed.FeedDocument.POSITION;
+import static news.storyline.brief.feed.FeedDocument.THREADS;
 
 /**
  * Every event once, in one stable order with dense positions (1, 2, 3, ...): the subscribers' feed. The event
- * store's global index has holes where a commit failed; the feed's positions do not.
+ * store's global index has holes where a commit failed; the feed's positions do not. Each document carries the event
+ * as the CloudEvent consumers are served ({@link CloudEventMapping}), its type, and the threads it concerns
+ * ({@link FeedStoryThreads}), so that consumers filter and serve without looking anywhere else.
  * <p>
  * Its processor has a single segment, so one thread in one instance appends at a time. The next position is
  * remembered between events; should another instance have appended meanwhile (the segment moved and came back),
@@ -33,67 +44,80 @@ import static com.mongodb.client.model.Filters.eq;
 @ProcessingGroup(FeedProjection.NAME)
 public class FeedProjection {
 
-    static final String NAME = "feed";
-    private static final String EVENT_ID = "eventId";
+    static final String NAME = FeedDocument.COLLECTION;
 
     private final MongoCollection<Document> feed;
+    private final FeedStoryThreads storyThreads;
     private final Counter redeliveries;
     private Long lastPosition;
 
     public FeedProjection(MongoDatabase storylineDatabase, MeterRegistry meters) {
         this.feed = storylineDatabase.getCollection(NAME);
+        this.storyThreads = new FeedStoryThreads(storylineDatabase);
         this.redeliveries = Counter.builder("storyline.projection.redeliveries")
                                    .description("Events a read model received again and ignored")
                                    .tag("projection", NAME)
                                    .register(meters);
         feed.createIndex(Indexes.ascending(EVENT_ID), new IndexOptions().unique(true).name(EVENT_ID));
+        // Filtered pages walk the positions of one type or one thread.
+        feed.createIndex(Indexes.ascending(CE_TYPE, POSITION), new IndexOptions().name(CE_TYPE));
+        feed.createIndex(Indexes.ascending(THREADS, POSITION), new IndexOptions().name(THREADS));
     }
 
+    /**
+     * The membership is updated before the append: should the append fail, the event comes again, and applying it
+     * to the membership twice changes nothing. An event already in the feed is skipped whole, membership included.
+     */
     @EventHandler
     void on(EventMessage<?> event) {
         if (feed.find(eq(EVENT_ID, event.getIdentifier())).first() != null) {
             redeliveries.increment();
             return;
         }
-        Document entry = entry(event);
+        List<String> threads = storyThreads.concernedBy(event.getPayload());
         try {
-            append(entry, nextPosition());
+            append(event, threads, nextPosition());
         } catch (MongoWriteException positionTaken) {
             if (positionTaken.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw positionTaken;
             }
             lastPosition = null;
-            append(entry, nextPosition());
+            append(event, threads, nextPosition());
         }
     }
 
     @ResetHandler
     void reset() {
         feed.deleteMany(new Document());
+        storyThreads.clear();
         lastPosition = null;
     }
 
-    private void append(Document entry, long position) {
-        feed.insertOne(new Document("_id", position).append(EVENT_ID, entry.get(EVENT_ID)).append("event", entry));
+    private void append(EventMessage<?> event, List<String> threads, long position) {
+        feed.insertOne(new Document(POSITION, position)
+                               .append(EVENT_ID, event.getIdentifier())
+                               .append(EVENT, summary(event))
+                               .append(CE_TYPE, CloudEventMapping.type(event.getPayloadType()))
+                               .append(THREADS, threads)
+                               .append(CLOUD_EVENT, CloudEventMapping.toJson(event, position)));
         lastPosition = position;
     }
 
     private long nextPosition() {
         if (lastPosition == null) {
-            Document last = feed.find().sort(Sorts.descending("_id")).limit(1).first();
-            lastPosition = last == null ? 0 : last.get("_id", Number.class).longValue();
+            Document last = feed.find().sort(Sorts.descending(POSITION)).limit(1).first();
+            lastPosition = last == null ? 0 : last.get(POSITION, Number.class).longValue();
         }
         return lastPosition + 1;
     }
 
-    private static Document entry(EventMessage<?> event) {
-        Document entry = new Document(EVENT_ID, event.getIdentifier())
-                .append("type", event.getPayloadType().getName())
+    private static Document summary(EventMessage<?> event) {
+        Document summary = new Document("type", event.getPayloadType().getName())
                 .append("time", Date.from(event.getTimestamp()));
         if (event instanceof DomainEventMessage<?> domainEvent) {
-            entry.append("aggregateId", domainEvent.getAggregateIdentifier())
-                 .append("sequenceNumber", domainEvent.getSequenceNumber());
+            summary.append("aggregateId", domainEvent.getAggregateIdentifier())
+                   .append("sequenceNumber", domainEvent.getSequenceNumber());
         }
-        return entry;
+        return summary;
     }
 }

@@ -1,5 +1,7 @@
 package news.storyline.brief.query;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import news.storyline.api.query.BriefList;
@@ -20,8 +22,10 @@ import news.storyline.api.story.StoryRelation;
 import news.storyline.api.story.StoryUnlinkedEvent;
 import news.storyline.api.story.StoryUpdatedEvent;
 import news.storyline.api.story.StoryWithdrawnEvent;
+import news.storyline.api.thread.ThreadOpenedEvent;
 import news.storyline.testsupport.TestMongo;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +40,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ProjectionsIT {
 
     private static final Instant FILED = Instant.parse("2026-03-09T08:00:00Z");
+    private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final MongoDatabase database = TestMongo.client().getDatabase(TestMongo.freshDatabaseName("projections"));
     private final StoryProjection stories = new StoryProjection(database);
@@ -173,6 +179,63 @@ class ProjectionsIT {
 
         assertThat(database.getCollection("feed").countDocuments()).isEqualTo(3);
         assertThat(database.getCollection("feed").find(new Document("_id", 3L)).first()).isNotNull();
+    }
+
+    @Test
+    void theFeedKeepsEachEventAsItsCloudEventWithItsTypeAndThreads() throws Exception {
+        Editor editor = Editor.of("e");
+        var opened = new GenericDomainEventMessage<>("NewsThread", "talks", 0, new ThreadOpenedEvent(
+                "talks", "Преговорите", null, editor, FILED), MetaData.with("traceparent", TRACEPARENT));
+
+        feed.on(opened);
+        feed.on(message("s1", 0, filed("s1", "Първо")));
+        feed.on(message("s1", 1, new StoryLinkedEvent("s1", LinkTarget.thread("talks"), editor, FILED)));
+        feed.on(message("s1", 2, new StoryLinkedEvent("s1", LinkTarget.story("s0", StoryRelation.RELATED_TO), editor,
+                                                      FILED)));
+        feed.on(message("s1", 3, new StoryLinkedEvent("s1", LinkTarget.thread("other"), editor, FILED)));
+        feed.on(message("s1", 4, updated("s1", "Второ")));
+        feed.on(message("s1", 5, new StoryUnlinkedEvent("s1", LinkTarget.thread("talks"), editor, FILED)));
+        feed.on(message("s1", 6, updated("s1", "Трето")));
+
+        List<Document> documents = database.getCollection("feed").find().into(new ArrayList<>());
+        assertThat(documents).extracting(document -> document.getString("ceType")).containsExactly(
+                "news.storyline.thread.opened.v1", "news.storyline.story.filed.v1", "news.storyline.story.linked.v1",
+                "news.storyline.story.linked.v1", "news.storyline.story.linked.v1", "news.storyline.story.updated.v1",
+                "news.storyline.story.unlinked.v1", "news.storyline.story.updated.v1");
+        assertThat(documents).extracting(document -> document.getList("threads", String.class)).containsExactly(
+                List.of("talks"), List.of(), List.of("talks"), List.of("talks"), List.of("talks", "other"),
+                List.of("talks", "other"), List.of("other", "talks"), List.of("other"));
+        JsonNode first = JSON.readTree(documents.get(0).getString("cloudEvent"));
+        assertThat(first.get("id").asText()).isEqualTo(opened.getIdentifier());
+        assertThat(first.get("position").asInt()).isEqualTo(1);
+        assertThat(first.get("traceparent").asText()).isEqualTo(TRACEPARENT);
+        assertThat(first.get("data").get("title").asText()).isEqualTo("Преговорите");
+        assertThat(documents.get(0).get("event", Document.class)).containsEntry("aggregateId", "talks")
+                                                                  .containsEntry("sequenceNumber", 0L);
+        assertThat(documents).allSatisfy(document -> assertThat(
+                JSON.readTree(document.getString("cloudEvent")).get("position").asLong())
+                .isEqualTo(document.getLong("_id")));
+    }
+
+    /**
+     * A link applied to the membership before an append that failed is applied again when the event comes again,
+     * and is still one link; an event already in the feed, delivered again later, does not touch the membership.
+     */
+    @Test
+    void theFeedsThreadMembershipSurvivesRedelivery() {
+        Editor editor = Editor.of("e");
+        var linked = message("s1", 1, new StoryLinkedEvent("s1", LinkTarget.thread("talks"), editor, FILED));
+        feed.on(message("s1", 0, filed("s1", "Първо")));
+        new FeedStoryThreads(database).concernedBy(linked.getPayload());
+
+        feed.on(linked);
+        feed.on(message("s1", 2, new StoryUnlinkedEvent("s1", LinkTarget.thread("talks"), editor, FILED)));
+        feed.on(linked);
+        feed.on(message("s1", 3, updated("s1", "Второ")));
+
+        assertThat(database.getCollection("feed").find().map(document -> document.getList("threads", String.class))
+                           .into(new ArrayList<>()))
+                .containsExactly(List.of(), List.of("talks"), List.of("talks"), List.of());
     }
 
     private static StoryFiledEvent filed(String id, String headline) {

@@ -31,7 +31,7 @@ class ApiDocsIT {
                 .contains("/api/stories/{storyId}", "/api/stories/{storyId}/ninjs", "/api/stories/{storyId}/history",
                           "/api/stories/{storyId}/diff", "/api/briefs", "/api/threads", "/api/threads/{slug}",
                           "/api/threads/{slug}/timeline", "/api/search", "/api/sources/{name}/stories",
-                          "/api/admin/rebuilds", "/api/admin/rebuilds/{id}");
+                          "/api/admin/rebuilds", "/api/admin/rebuilds/{id}", "/api/events");
         assertThat(docs.path("paths").path("/api/stories/{storyId}").has("get")).isTrue();
         assertThat(docs.path("servers")).singleElement()
                 .satisfies(server -> assertThat(server.path("url").asText()).isEqualTo("/"));
@@ -49,6 +49,11 @@ class ApiDocsIT {
         assertThat(search.fieldNames()).toIterable().contains("200", "400").doesNotContain("404", "503");
         assertThat(docs.path("paths").path("/api/stories/{storyId}/diff").path("get").path("responses")
                        .fieldNames()).toIterable().contains("410");
+        JsonNode events = docs.path("paths").path("/api/events").path("get");
+        assertThat(events.path("responses").fieldNames()).toIterable().contains("200", "400", "500")
+                                                          .doesNotContain("404", "503");
+        assertThat(events.path("responses").path("200").toString()).contains("EventPage");
+        assertThat(events.path("parameters").findValuesAsText("name")).contains("after", "limit", "type", "thread");
         assertThat(docs.path("components").path("schemas").path("Problem").path("properties").fieldNames())
                 .toIterable().contains("type", "title", "status", "detail");
     }

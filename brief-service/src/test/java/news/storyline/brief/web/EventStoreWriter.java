@@ -9,6 +9,8 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.springframework.beans.factory.annotation.Qualifier;
 
+import java.util.Map;
+
 /**
  * Stands in for story-service in brief-service's integration tests: appends events to the shared event store in
  * MongoDB as story-service's aggregates would, each in its aggregate's stream ({@code Story} for a
@@ -45,7 +47,13 @@ final class EventStoreWriter {
 
     /** Appends one event to the stream of the story or thread {@code aggregateId}, at {@code sequenceNumber}. */
     void append(String aggregateId, long sequenceNumber, Object event) {
-        store.appendEvents(new GenericDomainEventMessage<>(aggregateType(event), aggregateId, sequenceNumber, event));
+        append(aggregateId, sequenceNumber, event, Map.of());
+    }
+
+    /** As {@link #append(String, long, Object)}, with the metadata story-service would have given the event. */
+    void append(String aggregateId, long sequenceNumber, Object event, Map<String, ?> metaData) {
+        store.appendEvents(new GenericDomainEventMessage<>(aggregateType(event), aggregateId, sequenceNumber, event,
+                                                           metaData));
     }
 
     /** The events in the stream of the story or thread {@code aggregateId}, as the event store holds them. */

@@ -1,0 +1,69 @@
+package news.storyline.brief.query;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import static com.mongodb.client.model.Filters.exists;
+import static news.storyline.brief.feed.FeedDocument.CLOUD_EVENT;
+
+/**
+ * Rebuilds, once, a feed written before its documents carried the CloudEvent. Such a feed's positions were never
+ * published (nothing served them), so the feed may be built again in the new format, which a feed of the new format
+ * never is.
+ * <p>
+ * How: at start-up, before Axon starts the processors (this runs as the bean is created; processors start when the
+ * context has finished refreshing), a feed with any document lacking {@code cloudEvent} has its processor's token
+ * deleted, then its membership and documents. With no token, the processor starts from the first event in the store,
+ * as on a new installation. The token goes first: were the service stopped half-way, the old documents left behind
+ * are found again at the next start, whereas documents deleted under a surviving token would leave a feed that
+ * starts in the middle of the store.
+ * <p>
+ * Deleting a token takes its claim: should another instance still be running the old feed, the claim is its own and
+ * the start fails with that said, instead of two instances writing the feed in two formats.
+ */
+@Component
+class FeedFormatUpgrade {
+
+    private static final Logger log = LoggerFactory.getLogger(FeedFormatUpgrade.class);
+
+    private final MongoCollection<Document> feed;
+    private final FeedStoryThreads storyThreads;
+    private final TokenStore tokens;
+
+    FeedFormatUpgrade(MongoDatabase storylineDatabase, TokenStore tokens) {
+        this.feed = storylineDatabase.getCollection(FeedProjection.NAME);
+        this.storyThreads = new FeedStoryThreads(storylineDatabase);
+        this.tokens = tokens;
+        rebuildAnOldFeed();
+    }
+
+    private void rebuildAnOldFeed() {
+        if (feed.find(exists(CLOUD_EVENT, false)).first() == null) {
+            return;
+        }
+        log.warn("The feed was written before it carried CloudEvents; it is being rebuilt from the first event");
+        for (int segment : tokens.fetchSegments(FeedProjection.NAME)) {
+            deleteToken(segment);
+        }
+        storyThreads.clear();
+        feed.deleteMany(new Document());
+    }
+
+    private void deleteToken(int segment) {
+        try {
+            // Claims the token for this instance, which may delete only its own.
+            tokens.fetchToken(FeedProjection.NAME, segment);
+            tokens.deleteToken(FeedProjection.NAME, segment);
+        } catch (UnableToClaimTokenException claimedElsewhere) {
+            throw new IllegalStateException("The feed must be rebuilt in the CloudEvents format, but another "
+                                            + "instance holds its processor; stop it (or wait for its claim to "
+                                            + "time out) and start again", claimedElsewhere);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package news.storyline.brief.query;
+
+import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import news.storyline.api.story.Dateline;
+import news.storyline.api.story.Editor;
+import news.storyline.api.story.LinkTarget;
+import news.storyline.api.story.StoryFiledEvent;
+import news.storyline.api.story.StoryLinkedEvent;
+import news.storyline.eventstore.StorylineJson;
+import news.storyline.testsupport.TestMongo;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A feed written before it carried CloudEvents is rebuilt once; a feed of the new format is left alone. */
+class FeedFormatUpgradeIT {
+
+    private static final Instant FILED = Instant.parse("2026-03-09T08:00:00Z");
+
+    private final MongoDatabase database = TestMongo.client().getDatabase(TestMongo.freshDatabaseName("feedupgrade"));
+
+    @Test
+    void rebuildsAFeedOfTheOldFormatFromTheFirstEvent() {
+        TokenStore tokens = tokenStore("this-instance");
+        tokens.initializeTokenSegments("feed", 1, new GlobalSequenceTrackingToken(2));
+        database.getCollection("feed").insertOne(new Document("_id", 1L).append("eventId", "e1")
+                .append("event", new Document("type", StoryFiledEvent.class.getName())));
+        database.getCollection(FeedStoryThreads.COLLECTION).insertOne(new Document("_id", "s1"));
+
+        new FeedFormatUpgrade(database, tokens);
+
+        assertThat(database.getCollection("feed").countDocuments()).isZero();
+        assertThat(database.getCollection(FeedStoryThreads.COLLECTION).countDocuments()).isZero();
+        assertThat(tokens.fetchSegments("feed")).isEmpty();
+    }
+
+    @Test
+    void leavesAFeedOfTheNewFormatAsItIs() {
+        TokenStore tokens = tokenStore("this-instance");
+        tokens.initializeTokenSegments("feed", 1, new GlobalSequenceTrackingToken(2));
+        FeedProjection feed = new FeedProjection(database, new SimpleMeterRegistry());
+        feed.on(new GenericDomainEventMessage<>("Story", "s1", 0, new StoryFiledEvent(
+                "s1", "Заглавие", "Лийд.", "Текст.", Dateline.of("Пхенян"), "bg", null, Editor.of("e"), FILED)));
+        feed.on(new GenericDomainEventMessage<>("Story", "s1", 1, new StoryLinkedEvent(
+                "s1", LinkTarget.thread("talks"), Editor.of("e"), FILED)));
+
+        new FeedFormatUpgrade(database, tokens);
+
+        assertThat(database.getCollection("feed").countDocuments()).isEqualTo(2);
+        assertThat(database.getCollection(FeedStoryThreads.COLLECTION).countDocuments()).isEqualTo(1);
+        assertThat(tokens.fetchSegments("feed")).containsExactly(0);
+    }
+
+    /** Another instance still running the old feed holds its claim: the start fails rather than fight it. */
+    @Test
+    void refusesToRebuildAFeedAnotherInstanceIsWriting() {
+        TokenStore otherInstance = tokenStore("other-instance");
+        otherInstance.initializeTokenSegments("feed", 1, new GlobalSequenceTrackingToken(2));
+        otherInstance.fetchToken("feed", 0);
+        database.getCollection("feed").insertOne(new Document("_id", 1L).append("eventId", "e1"));
+
+        assertThatThrownBy(() -> new FeedFormatUpgrade(database, tokenStore("this-instance")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("another instance");
+        assertThat(database.getCollection("feed").countDocuments()).isEqualTo(1);
+    }
+
+    private TokenStore tokenStore(String nodeId) {
+        return MongoTokenStore.builder()
+                              .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(database).build())
+                              .serializer(StorylineJson.serializer())
+                              .claimTimeout(Duration.ofSeconds(10))
+                              .nodeId(nodeId)
+                              .build();
+    }
+}
