@@ -3,6 +3,7 @@ package news.storyline.brief.live;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
+import news.storyline.brief.feed.FeedDocument;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
@@ -12,24 +13,31 @@ import java.util.List;
 
 import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.lte;
+import static news.storyline.brief.feed.FeedDocument.CE_TYPE;
+import static news.storyline.brief.feed.FeedDocument.CLOUD_EVENT;
+import static news.storyline.brief.feed.FeedDocument.EVENT;
+import static news.storyline.brief.feed.FeedDocument.POSITION;
+import static news.storyline.brief.feed.FeedDocument.THREADS;
 
-/** The feed collection, read in position order. */
+/**
+ * The feed collection, read in position order and never past a hole. {@link news.storyline.brief.feed.FeedReader}
+ * trusts the head to be whole; the tailer checks instead, and it needs each event's story and version besides,
+ * for the live timelines.
+ */
 @Component
 class FeedLog implements FeedSource {
-
-    private static final String FEED = "feed";
 
     private final MongoCollection<Document> feed;
 
     FeedLog(@Qualifier("storylineDatabase") MongoDatabase storylineDatabase) {
-        this.feed = storylineDatabase.getCollection(FEED);
+        this.feed = storylineDatabase.getCollection(FeedDocument.COLLECTION);
     }
 
     @Override
     public List<FeedEvent> after(long position, int limit) {
         List<FeedEvent> events = new ArrayList<>();
         long expected = position + 1;
-        for (Document document : feed.find(gt("_id", position)).sort(Sorts.ascending("_id")).limit(limit)) {
+        for (Document document : feed.find(gt(POSITION, position)).sort(Sorts.ascending(POSITION)).limit(limit)) {
             FeedEvent event = event(document);
             if (event.position() != expected) {
                 break;
@@ -46,8 +54,8 @@ class FeedLog implements FeedSource {
      */
     @Override
     public long contiguousHead() {
-        Document last = feed.find().sort(Sorts.descending("_id")).limit(1).first();
-        long highest = last == null ? 0 : last.get("_id", Number.class).longValue();
+        Document last = feed.find().sort(Sorts.descending(POSITION)).limit(1).first();
+        long highest = last == null ? 0 : last.get(POSITION, Number.class).longValue();
         if (feed.countDocuments() == highest) {
             return highest;
         }
@@ -55,7 +63,7 @@ class FeedLog implements FeedSource {
         long broken = highest;
         while (broken - whole > 1) {
             long middle = whole + (broken - whole) / 2;
-            if (feed.countDocuments(lte("_id", middle)) == middle) {
+            if (feed.countDocuments(lte(POSITION, middle)) == middle) {
                 whole = middle;
             } else {
                 broken = middle;
@@ -65,11 +73,11 @@ class FeedLog implements FeedSource {
     }
 
     private static FeedEvent event(Document document) {
-        Document event = document.get("event", Document.class);
-        return new FeedEvent(document.get("_id", Number.class).longValue(),
-                             document.getString("ceType"),
-                             document.getList("threads", String.class, List.of()),
-                             document.getString("cloudEvent"),
+        Document event = document.get(EVENT, Document.class);
+        return new FeedEvent(document.get(POSITION, Number.class).longValue(),
+                             document.getString(CE_TYPE),
+                             document.getList(THREADS, String.class, List.of()),
+                             document.getString(CLOUD_EVENT),
                              event.getString("aggregateId"),
                              event.get("sequenceNumber", Number.class).longValue());
     }

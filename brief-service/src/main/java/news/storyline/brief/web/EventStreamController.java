@@ -1,10 +1,14 @@
 package news.storyline.brief.web;
 
-import news.storyline.api.query.QueryRefusedException;
+import news.storyline.brief.feed.CloudEventMapping;
 import news.storyline.brief.live.EventFilter;
 import news.storyline.brief.live.LiveStreams;
 import news.storyline.brief.live.OutgoingEvent;
+import news.storyline.web.ProblemType;
+import news.storyline.web.Problems;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -38,17 +42,23 @@ class EventStreamController {
                                       String lastEventId) {
         long start = LiveResponses.start(lastEventId, after);
         Set<String> types = type == null ? Set.of() : Set.copyOf(type);
-        types.stream().filter(known -> !KNOWN_TYPES.contains(known)).findFirst().ifPresent(unknown -> {
-            throw new QueryRefusedException("type", "No event type " + unknown);
-        });
+        Set<String> known = CloudEventMapping.knownTypes();
+        if (!known.containsAll(types)) {
+            throw unknownTypes(types, known);
+        }
         EventFilter filter = new EventFilter(types, thread);
         return responses.stream(streams.open(start, filter, event -> new OutgoingEvent(event.position(),
                                                                                         event.ceType(),
                                                                                         event.cloudEvent())));
     }
 
-    private static final Set<String> KNOWN_TYPES = Set.of(
-            "news.storyline.story.filed.v1", "news.storyline.story.updated.v1", "news.storyline.story.attributed.v1",
-            "news.storyline.story.linked.v1", "news.storyline.story.unlinked.v1", "news.storyline.story.withdrawn.v1",
-            "news.storyline.thread.opened.v1", "news.storyline.thread.renamed.v1", "news.storyline.thread.closed.v1");
+    /** As {@code GET /api/events} refuses them: naming the types there are. */
+    private static ErrorResponseException unknownTypes(Set<String> wanted, Set<String> known) {
+        List<String> unknown = wanted.stream().filter(type -> !known.contains(type)).sorted().toList();
+        ProblemDetail problem = Problems.of(ProblemType.INVALID_REQUEST, "Unknown event type "
+                + String.join(", ", unknown));
+        problem.setProperty("field", "type");
+        problem.setProperty("knownTypes", known);
+        return new ErrorResponseException(ProblemType.INVALID_REQUEST.status(), problem, null);
+    }
 }
