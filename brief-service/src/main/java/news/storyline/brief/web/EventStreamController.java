@@ -6,6 +6,11 @@ import news.storyline.brief.live.LiveStreams;
 import news.storyline.brief.live.OutgoingEvent;
 import news.storyline.web.ProblemType;
 import news.storyline.web.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
@@ -35,11 +40,23 @@ class EventStreamController {
     }
 
     @GetMapping("/api/events/stream")
-    ResponseEntity<SseEmitter> stream(@RequestParam(required = false) Long after,
-                                      @RequestParam(required = false) List<String> type,
-                                      @RequestParam(required = false) String thread,
-                                      @RequestHeader(name = LiveResponses.LAST_EVENT_ID, required = false)
-                                      String lastEventId) {
+    @Operation(summary = "The events after a position, then live, as Server-Sent Events",
+               description = "Catches up from the feed, then goes live, without a gap or a repeat. Each event: id "
+                             + "its position, event its CloudEvents type, data the CloudEvent as JSON. A ': "
+                             + "heartbeat' comment keeps an idle stream open. A client that falls too far behind "
+                             + "gets a final 'cut-off' event, {\"reason\", \"resumeAfter\"}, and the stream ends; "
+                             + "it reconnects with Last-Event-ID.")
+    @ApiResponse(responseCode = "200", description = "The stream",
+                 content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE))
+    ResponseEntity<SseEmitter> stream(
+            @Parameter(description = "The position to start after; 0 (the default) starts from the first event")
+            @RequestParam(required = false) Long after,
+            @Parameter(description = "Only events of these CloudEvents types (repeat the parameter for several)")
+            @RequestParam(required = false) List<String> type,
+            @Parameter(description = "Only events that concern this thread (its slug)")
+            @RequestParam(required = false) String thread,
+            @Parameter(description = "The id of the last event a reconnecting client received; wins over after")
+            @RequestHeader(name = LiveResponses.LAST_EVENT_ID, required = false) String lastEventId) {
         long start = LiveResponses.start(lastEventId, after);
         Set<String> types = type == null ? Set.of() : Set.copyOf(type);
         Set<String> known = CloudEventMapping.knownTypes();

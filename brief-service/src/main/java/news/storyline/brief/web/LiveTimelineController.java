@@ -6,6 +6,11 @@ import news.storyline.brief.live.EventFilter;
 import news.storyline.brief.live.LiveStreams;
 import news.storyline.web.ProblemType;
 import news.storyline.web.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,10 +41,20 @@ class LiveTimelineController {
     }
 
     @GetMapping("/api/threads/{slug}/live")
-    ResponseEntity<SseEmitter> live(@PathVariable String slug,
-                                    @RequestParam(required = false) Long after,
-                                    @RequestHeader(name = LiveResponses.LAST_EVENT_ID, required = false)
-                                    String lastEventId) {
+    @Operation(summary = "A thread's timeline as it happens, as Server-Sent Events",
+               description = "Every event that concerns the thread, from its opening (or after a position) on, "
+                             + "then live. id: the feed position; event: story.filed, story.updated, "
+                             + "story.linked, story.unlinked, story.withdrawn, thread.renamed, thread.closed, ...; "
+                             + "data: the timeline entry as the timeline shows it (for a thread's own event, the "
+                             + "thread), or the CloudEvent when the timeline has not caught up within a bound.")
+    @ApiResponse(responseCode = "200", description = "The stream",
+                 content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE))
+    ResponseEntity<SseEmitter> live(
+            @PathVariable String slug,
+            @Parameter(description = "The feed position to start after; 0 (the default) starts from the first event")
+            @RequestParam(required = false) Long after,
+            @Parameter(description = "The id of the last event a reconnecting client received; wins over after")
+            @RequestHeader(name = LiveResponses.LAST_EVENT_ID, required = false) String lastEventId) {
         long start = LiveResponses.start(lastEventId, after);
         if (queries.askOptional(new FindThreadQuery(slug), ThreadSummary.class).isEmpty()) {
             throw new ErrorResponseException(ProblemType.NOT_FOUND.status(),
