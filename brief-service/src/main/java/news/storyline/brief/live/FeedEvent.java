@@ -10,10 +10,13 @@ import java.util.List;
  * @param threads        the slugs of the threads the event concerns
  * @param cloudEvent     the event as stored CloudEvents JSON, served as is
  * @param aggregateId    the story id or thread slug whose event it is
- * @param sequenceNumber the event's place in its aggregate's stream (0 for the first)
+ * @param sequenceNumber the event's place in its aggregate's stream (0 for the first), or {@link #NOT_IN_A_STREAM}
  */
 public record FeedEvent(long position, String ceType, List<String> threads, String cloudEvent, String aggregateId,
                         long sequenceNumber) {
+
+    /** The sequence number of an event that is no aggregate's. */
+    public static final long NOT_IN_A_STREAM = -1;
 
     private static final String STORY_EVENTS = "news.storyline.story.";
 

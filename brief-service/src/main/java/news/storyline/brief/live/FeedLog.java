@@ -79,6 +79,15 @@ class FeedLog implements FeedSource {
                              document.getList(THREADS, String.class, List.of()),
                              document.getString(CLOUD_EVENT),
                              event.getString("aggregateId"),
-                             event.get("sequenceNumber", Number.class).longValue());
+                             sequenceNumber(event));
+    }
+
+    /**
+     * Every Storyline event is an aggregate's; should one not be, it must still not stop the tailer, which is why
+     * it gets {@link FeedEvent#NOT_IN_A_STREAM} rather than an exception.
+     */
+    private static long sequenceNumber(Document event) {
+        Number sequenceNumber = event.get("sequenceNumber", Number.class);
+        return sequenceNumber == null ? FeedEvent.NOT_IN_A_STREAM : sequenceNumber.longValue();
     }
 }

@@ -71,9 +71,12 @@ public class LiveStreams implements DisposableBean {
         emitter.onError(error -> subscription.cutOff(DISCONNECTED));
         emitter.onTimeout(() -> subscription.cutOff(DISCONNECTED));
         metrics.opened();
+        // Before the writer reads the feed: that order is what makes the switch to live lose nothing.
         tailer.subscribe(subscription);
+        StreamWriter writer = new StreamWriter(subscription, after, feed, settings, rendering, new SseSink(emitter),
+                                               end);
         try {
-            writers.execute(new StreamWriter(subscription, after, feed, settings, rendering, new SseSink(emitter), end));
+            writers.execute(writer);
         } catch (RejectedExecutionException shuttingDown) {
             end.run();
             return Optional.empty();

@@ -23,6 +23,8 @@ class LiveResponses {
     static final String LAST_EVENT_ID = "Last-Event-ID";
     /** nginx and the gateways modelled on it buffer responses unless told not to. */
     private static final String ACCEL_BUFFERING = "X-Accel-Buffering";
+    private static final String NO_MORE_STREAMS = "This instance cannot open another live stream now: it serves as "
+            + "many as it may, or is starting or stopping; retry later";
 
     private final LiveSettings settings;
 
@@ -67,7 +69,7 @@ class LiveResponses {
     private ErrorResponseException tooManyStreams() {
         ErrorResponseException refusal = new ErrorResponseException(
                 ProblemType.UNAVAILABLE.status(),
-                Problems.of(ProblemType.UNAVAILABLE, "This instance serves as many live streams as it may; retry later"),
+                Problems.of(ProblemType.UNAVAILABLE, NO_MORE_STREAMS),
                 null);
         refusal.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(settings.retryAfter().toSeconds()));
         return refusal;
