@@ -29,6 +29,9 @@ import java.util.regex.Pattern;
  * the stored CloudEvent is sent instead (recognisable by its {@code specversion}): the dashboard learns of the
  * event when it happens, with the facts of the event itself, rather than late or never; the next reload of the
  * timeline shows the entry. The wait runs on the connection's own writer, so it delays only that connection.
+ * <p>
+ * A story that joins the thread brings its earlier entries into the timeline; the stream sends the link (the
+ * feed has no event for the copies), so a dashboard that shows the story's whole past reads the timeline then.
  */
 @Component
 class LiveTimelineEvents {
