@@ -1,15 +1,15 @@
 package news.storyline.brief.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import news.storyline.brief.feed.CloudEventMapping;
 import news.storyline.brief.live.EventFilter;
 import news.storyline.brief.live.LiveStreams;
 import news.storyline.brief.live.OutgoingEvent;
 import news.storyline.web.ProblemType;
 import news.storyline.web.Problems;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
