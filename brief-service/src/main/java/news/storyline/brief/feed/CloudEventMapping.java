@@ -31,8 +31,8 @@ import java.util.function.Function;
 import static java.util.Map.entry;
 
 /**
- * An event as the feed publishes it: CloudEvents 1.0 in structured-mode JSON, exactly as the feed contract
- * ({@code notes/feed-contract.md}) says, built once when the event is projected and served as that string ever after.
+ * An event as the feed publishes it: CloudEvents 1.0 in structured-mode JSON, exactly as the feed contract (issue 6)
+ * says, built once when the event is projected and served as that string ever after.
  * <p>
  * The types are spelled out per event rather than derived from class names: a type is a public contract
  * ({@code v1} is the version of the data consumers see, independent of the Axon {@code @Revision}), so renaming a
@@ -40,7 +40,6 @@ import static java.util.Map.entry;
  */
 public final class CloudEventMapping {
 
-    static final String SPEC_VERSION = "1.0";
     private static final String STORIES = "/storyline/stories/";
     private static final String THREADS = "/storyline/threads/";
 
@@ -60,9 +59,9 @@ public final class CloudEventMapping {
             thread(ThreadClosedEvent.class, "news.storyline.thread.closed.v1", ThreadClosedEvent::slug));
 
     /** Axon's metadata keys the extensions come from. */
-    static final String REQUEST_CORRELATION_ID = "requestCorrelationId";
-    static final String COMMAND_MESSAGE_ID = "correlationId";
-    static final String TRACEPARENT = "traceparent";
+    private static final String REQUEST_CORRELATION_ID = "requestCorrelationId";
+    private static final String COMMAND_MESSAGE_ID = "correlationId";
+    private static final String TRACEPARENT = "traceparent";
 
     private CloudEventMapping() {
     }
@@ -89,7 +88,7 @@ public final class CloudEventMapping {
         return new String(CLOUD_EVENTS_JSON.serialize(toCloudEvent(event, position)), StandardCharsets.UTF_8);
     }
 
-    static CloudEvent toCloudEvent(EventMessage<?> event, long position) {
+    private static CloudEvent toCloudEvent(EventMessage<?> event, long position) {
         Object payload = event.getPayload();
         Mapping mapping = mapping(payload.getClass());
         String subject = mapping.subject().apply(payload);

@@ -45,8 +45,8 @@ class EventFeedController {
     @Operation(summary = "The events after a position, as CloudEvents",
                description = "Every event once, in order of its position (1, 2, 3, ...; never reused or "
                              + "reordered). Pass the answer's next as after to read on: it is the last position "
-                             + "examined, also when the filters passed it over. An empty page whose next equals "
-                             + "head has read everything there is.")
+                             + "examined, also when the filters passed it over. A page whose next equals its head "
+                             + "has read everything there was.")
     @ApiResponse(responseCode = "200", description = "A page of events",
                  content = @Content(schema = @Schema(implementation = EventPage.class)))
     ResponseEntity<?> events(

@@ -7,6 +7,8 @@ import news.storyline.api.story.Editor;
 import news.storyline.api.story.LinkTarget;
 import news.storyline.api.story.StoryFiledEvent;
 import news.storyline.api.story.StoryLinkedEvent;
+import news.storyline.brief.BriefServiceApplication;
+import news.storyline.eventstore.GlobalIndexMongoEventStorageEngine;
 import news.storyline.eventstore.StorylineJson;
 import news.storyline.testsupport.TestMongo;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -16,12 +18,17 @@ import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** A feed written before it carried CloudEvents is rebuilt once; a feed of the new format is left alone. */
 class FeedFormatUpgradeIT {
@@ -62,6 +69,22 @@ class FeedFormatUpgradeIT {
         assertThat(tokens.fetchSegments("feed")).containsExactly(0);
     }
 
+    /** An instance of the old code that wrote on after the new one leaves its document last. */
+    @Test
+    void rebuildsAFeedAnOldInstanceWroteOnTo() {
+        TokenStore tokens = tokenStore("this-instance");
+        tokens.initializeTokenSegments("feed", 1, new GlobalSequenceTrackingToken(3));
+        FeedProjection feed = new FeedProjection(database, new SimpleMeterRegistry());
+        feed.on(new GenericDomainEventMessage<>("Story", "s1", 0, new StoryFiledEvent(
+                "s1", "Заглавие", "Лийд.", "Текст.", Dateline.of("Пхенян"), "bg", null, Editor.of("e"), FILED)));
+        database.getCollection("feed").insertOne(new Document("_id", 2L).append("eventId", "e2"));
+
+        new FeedFormatUpgrade(database, tokens);
+
+        assertThat(database.getCollection("feed").countDocuments()).isZero();
+        assertThat(tokens.fetchSegments("feed")).isEmpty();
+    }
+
     /** Another instance still running the old feed holds its claim: the start fails rather than fight it. */
     @Test
     void refusesToRebuildAFeedAnotherInstanceIsWriting() {
@@ -74,6 +97,36 @@ class FeedFormatUpgradeIT {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("another instance");
         assertThat(database.getCollection("feed").countDocuments()).isEqualTo(1);
+    }
+
+    /**
+     * The real service, started on a store whose feed is of the old format and whose feed token stands at the head
+     * of the store: left alone, the processor would add nothing and the old document would stay.
+     */
+    @Test
+    void theServiceRebuildsAnOldFeedAsItStarts() {
+        GlobalIndexMongoEventStorageEngine store = GlobalIndexMongoEventStorageEngine.builder()
+                .database(database).eventSerializer(StorylineJson.serializer())
+                .snapshotSerializer(StorylineJson.serializer()).build();
+        for (String id : List.of("s1", "s2")) {
+            store.appendEvents(new GenericDomainEventMessage<>("Story", id, 0, new StoryFiledEvent(
+                    id, "Заглавие", "Лийд.", "Текст.", Dateline.of("Пхенян"), "bg", null, Editor.of("e"), FILED)));
+        }
+        store.appendEvents(new GenericDomainEventMessage<>("Story", "s1", 1, new StoryLinkedEvent(
+                "s1", LinkTarget.thread("talks"), Editor.of("e"), FILED)));
+        tokenStore("old-instance").initializeTokenSegments("feed", 1, store.createHeadToken());
+        database.getCollection("feed").insertOne(new Document("_id", 1L).append("eventId", "old")
+                .append("event", new Document("type", StoryFiledEvent.class.getName())));
+
+        try (ConfigurableApplicationContext service = new SpringApplicationBuilder(BriefServiceApplication.class)
+                .run("--spring.data.mongodb.uri=" + TestMongo.uriOf(database.getName()), "--server.port=0")) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                    database.getCollection("feed").find().sort(new Document("_id", 1))
+                            .map(document -> document.getString("ceType") + " " + document.get("threads"))
+                            .into(new ArrayList<>()))
+                    .containsExactly("news.storyline.story.filed.v1 []", "news.storyline.story.filed.v1 []",
+                                     "news.storyline.story.linked.v1 [talks]"));
+        }
     }
 
     private TokenStore tokenStore(String nodeId) {
