@@ -16,6 +16,7 @@ import news.storyline.api.query.SearchStoriesQuery;
 import news.storyline.api.query.SourceStories;
 import news.storyline.api.query.FindThreadQuery;
 import news.storyline.api.query.FindThreadsQuery;
+import news.storyline.api.query.FindTimelineEntryQuery;
 import news.storyline.api.query.FindTimelineQuery;
 import news.storyline.api.query.ThreadList;
 import news.storyline.api.query.ThreadSummary;
@@ -117,6 +118,7 @@ final class MessageSamples {
             new ThreadList(List.of(new ThreadSummary("irans-new-supreme-leader", 1, "Новият върховен лидер на Иран",
                                                      null, "CLOSED", FILED, FILED.plusSeconds(60), 0, 0, null, null))),
             new FindTimelineQuery("ukraine-peace-talks", "MjAyNg", 20, FILED),
+            new FindTimelineEntryQuery("ukraine-peace-talks", "8f0c6f1e-2b1a-4d55-9a51-3c2d1e0f9a77", 3),
             new TimelineEntry(FILED, "CORRECTED", "story-1", 3, "Заглавие", Dateline.of("Москва"), List.of(CHAIN)),
             new TimelinePage(List.of(new TimelineEntry(FILED, "FILED", "story-1", 1, "Заглавие", PYONGYANG,
                                                        List.of())), "next-cursor"),

@@ -57,6 +57,10 @@ public class OpenApiConfiguration {
                 // Another rebuild is running.
                 problems.add(ProblemType.UNPROCESSABLE);
             }
+            if (path.equals("/api/events/stream") || path.equals("/api/threads/{slug}/live")) {
+                // The instance serves as many live streams as it may.
+                problems.add(ProblemType.UNAVAILABLE);
+            }
             if (hasParameter(operation, "query", "minVersion")) {
                 // The read model has not caught up with the version asked for in time.
                 problems.add(ProblemType.UNAVAILABLE);

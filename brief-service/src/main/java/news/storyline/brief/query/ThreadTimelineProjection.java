@@ -8,6 +8,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import news.storyline.api.query.FindThreadQuery;
 import news.storyline.api.query.FindThreadsQuery;
+import news.storyline.api.query.FindTimelineEntryQuery;
 import news.storyline.api.query.FindTimelineQuery;
 import news.storyline.api.query.ThreadList;
 import news.storyline.api.query.ThreadSummary;
@@ -271,6 +272,14 @@ public class ThreadTimelineProjection {
             next = new TimelineCursor(last.getDate("at").toInstant(), last.getString("_id")).encode();
         }
         return Optional.of(new TimelinePage(page.stream().map(TimelineEntries::view).toList(), next));
+    }
+
+    /** Also while the story is unlinked: a live timeline shows the entry of the unlinking itself. */
+    @QueryHandler
+    Optional<TimelineEntry> handle(FindTimelineEntryQuery query) {
+        return Optional.ofNullable(entries.find(eq("_id", TimelineEntries.idInThread(query.slug(), query.storyId(),
+                                                                                     query.version()))).first())
+                       .map(TimelineEntries::view);
     }
 
     /** The stories linked to the thread at the instant (now, when null): whoever joined last and has not left. */

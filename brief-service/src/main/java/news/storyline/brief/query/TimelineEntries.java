@@ -16,7 +16,7 @@ final class TimelineEntries {
 
     /** The story's own entry for the event that brought it to {@code story.version()}. */
     static Document of(TimelineStory story, Instant at, String kind) {
-        return new Document("_id", story.storyId() + "|" + versionKey(story.version()))
+        return new Document("_id", storyEntryId(story.storyId(), story.version()))
                 .append("storyId", story.storyId())
                 .append(InOrderUpdates.VERSION, story.version())
                 .append("at", Date.from(at))
@@ -34,6 +34,11 @@ final class TimelineEntries {
         return entry;
     }
 
+    /** The id of the story's entry for the event that brought it to {@code version}, in {@code thread}. */
+    static String idInThread(String thread, String storyId, long version) {
+        return thread + "|" + storyEntryId(storyId, version);
+    }
+
     static TimelineEntry view(Document entry) {
         return new TimelineEntry(entry.getDate("at").toInstant(),
                                  entry.getString("kind"),
@@ -42,6 +47,10 @@ final class TimelineEntries {
                                  entry.getString("headline"),
                                  Dateline.of(entry.getString("place")),
                                  Attributions.chainsFromDocuments(entry.getList("attribution", Object.class, List.of())));
+    }
+
+    private static String storyEntryId(String storyId, long version) {
+        return storyId + "|" + versionKey(version);
     }
 
     /** Zero-padded, so that the ids of one story's entries sort by version. */

@@ -2,6 +2,7 @@ package news.storyline.brief.query;
 
 import com.mongodb.client.MongoDatabase;
 import news.storyline.api.query.FindThreadQuery;
+import news.storyline.api.query.FindTimelineEntryQuery;
 import news.storyline.api.query.FindThreadsQuery;
 import news.storyline.api.query.FindTimelineQuery;
 import news.storyline.api.query.QueryRefusedException;
@@ -99,6 +100,21 @@ class ThreadTimelineProjectionIT {
         assertThat(page(null, 10, at(7)).entries()).extracting(TimelineEntry::kind)
                 .containsExactly("CORRECTED", "LINKED", "LINKED", "FILED", "FILED");
         assertThat(page(null, 10, null).entries()).extracting(TimelineEntry::storyId).containsOnly("kim");
+    }
+
+    @Test
+    void findsTheEntryOfOneEventOfAStoryInAThreadAlsoOnceTheStoryLeftIt() {
+        file("kremlin", "Кремъл: преговорите продължават", "Москва", at(1));
+        link("kremlin", 1, at(2));
+        timelines.on(new StoryUnlinkedEvent("kremlin", LinkTarget.thread(UKRAINE), EDITOR, at(3)), 2);
+
+        assertThat(timelines.handle(new FindTimelineEntryQuery(UKRAINE, "kremlin", 2)))
+                .hasValueSatisfying(entry -> assertThat(entry.kind()).isEqualTo("LINKED"));
+        assertThat(timelines.handle(new FindTimelineEntryQuery(UKRAINE, "kremlin", 3)))
+                .hasValueSatisfying(entry -> assertThat(entry.kind()).isEqualTo("UNLINKED"));
+        assertThat(timelines.handle(new FindTimelineEntryQuery(UKRAINE, "kremlin", 4))).as("not recorded yet")
+                                                                                     .isEmpty();
+        assertThat(timelines.handle(new FindTimelineEntryQuery("gaza", "kremlin", 2))).as("another thread").isEmpty();
     }
 
     @Test

@@ -8,6 +8,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The OpenAPI document the service publishes, which the gateway shows at {@code /docs}. */
@@ -54,6 +56,12 @@ class ApiDocsIT {
                                                           .doesNotContain("404", "503");
         assertThat(events.path("responses").path("200").toString()).contains("EventPage");
         assertThat(events.path("parameters").findValuesAsText("name")).contains("after", "limit", "type", "thread");
+        for (String live : List.of("/api/events/stream", "/api/threads/{slug}/live")) {
+            JsonNode stream = docs.path("paths").path(live).path("get");
+            assertThat(stream.path("responses").fieldNames()).as(live).toIterable().contains("200", "400", "503");
+            assertThat(stream.path("responses").path("200").path("content").has("text/event-stream")).as(live)
+                                                                                                  .isTrue();
+        }
         assertThat(docs.path("components").path("schemas").path("Problem").path("properties").fieldNames())
                 .toIterable().contains("type", "title", "status", "detail");
     }

@@ -1,0 +1,117 @@
+package news.storyline.brief.live;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one reader of new feed documents in this instance: it polls for what follows the last position it
+ * published and hands each event to every {@link Subscription}, without ever waiting for one. The embedded MongoDB
+ * has no change streams or tailable cursors to be told of new documents, so polling an {@code _id} range it is.
+ * <p>
+ * It publishes positions strictly one after another: a document visible at N+2 before N+1 waits for N+1, which
+ * is late, not lost (positions are dense). So every position up to the last one published is in the feed; a
+ * stream that subscribes first and then reads the feed finds there whatever was published before it subscribed.
+ * <p>
+ * It stops before the web server's graceful shutdown (which would otherwise wait for every open stream), cutting
+ * each stream off with a position to resume from.
+ */
+@Component
+public class FeedTailer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(FeedTailer.class);
+
+    private final FeedSource feed;
+    private final LiveSettings settings;
+    private final LiveMetrics metrics;
+    private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
+    private ScheduledExecutorService poller;
+    private volatile boolean running;
+    private long published;
+
+    FeedTailer(FeedSource feed, LiveSettings settings, LiveMetrics metrics) {
+        this.feed = feed;
+        this.settings = settings;
+        this.metrics = metrics;
+    }
+
+    public void subscribe(Subscription subscription) {
+        subscriptions.add(subscription);
+    }
+
+    public void unsubscribe(Subscription subscription) {
+        subscriptions.remove(subscription);
+    }
+
+    @Override
+    public synchronized void start() {
+        published = feed.contiguousHead();
+        poller = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "feed-tailer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = settings.poll().toMillis();
+        poller.scheduleWithFixedDelay(this::pollOnce, every, every, TimeUnit.MILLISECONDS);
+        running = true;
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        poller.shutdownNow();
+        subscriptions.forEach(subscription -> cutOff(subscription, Subscription.SHUTDOWN));
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops first, before the web server waits for open requests. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE;
+    }
+
+    /** A failed read is tried again at the next poll; letting it escape would end the schedule for good. */
+    private void pollOnce() {
+        try {
+            List<FeedEvent> events;
+            do {
+                events = feed.after(published, settings.page());
+                events.forEach(this::publish);
+            } while (events.size() == settings.page() && running);
+        } catch (RuntimeException e) {
+            log.warn("Reading the feed after position {} failed; trying again", published, e);
+        }
+    }
+
+    private void publish(FeedEvent event) {
+        for (Subscription subscription : subscriptions) {
+            if (!subscription.offer(event)) {
+                subscriptions.remove(subscription);
+                // Only this thread offers, so a buffer-full cut-off is seen here exactly once.
+                if (Subscription.BUFFER_FULL.equals(subscription.cutOffReason())) {
+                    metrics.cutOff(Subscription.BUFFER_FULL);
+                }
+            }
+        }
+        published = event.position();
+    }
+
+    private void cutOff(Subscription subscription, String reason) {
+        subscriptions.remove(subscription);
+        if (subscription.cutOff(reason)) {
+            metrics.cutOff(reason);
+        }
+    }
+}
