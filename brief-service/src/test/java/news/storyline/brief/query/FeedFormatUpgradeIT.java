@@ -10,6 +10,7 @@ import news.storyline.api.story.StoryLinkedEvent;
 import news.storyline.brief.BriefServiceApplication;
 import news.storyline.eventstore.GlobalIndexMongoEventStorageEngine;
 import news.storyline.eventstore.StorylineJson;
+import news.storyline.testsupport.TestCallers;
 import news.storyline.testsupport.TestMongo;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
@@ -119,7 +120,8 @@ class FeedFormatUpgradeIT {
                 .append("event", new Document("type", StoryFiledEvent.class.getName())));
 
         try (ConfigurableApplicationContext service = new SpringApplicationBuilder(BriefServiceApplication.class)
-                .run("--spring.data.mongodb.uri=" + TestMongo.uriOf(database.getName()), "--server.port=0")) {
+                .run("--spring.data.mongodb.uri=" + TestMongo.uriOf(database.getName()), "--server.port=0",
+                     "--storyline.trust.secret=" + TestCallers.base64Secret())) {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                     database.getCollection("feed").find().sort(new Document("_id", 1))
                             .map(document -> document.getString("ceType") + " " + document.get("threads"))

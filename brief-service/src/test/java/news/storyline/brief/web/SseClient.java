@@ -1,5 +1,8 @@
 package news.storyline.brief.web;
 
+import news.storyline.testsupport.TestCallers;
+import news.storyline.trust.CallerTokens;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,7 +33,8 @@ final class SseClient {
 
     HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                          .header("Accept", "text/event-stream");
+                          .header("Accept", "text/event-stream")
+                          .header(CallerTokens.HEADER, TestCallers.tokenFor(TestCallers.EDITOR));
     }
 
     /** A stream whose events are read as they come. */
