@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
@@ -81,6 +82,7 @@ public class GlobalIndexMongoEventStorageEngine extends BatchingEventStorageEngi
     private final MongoCollection<Document> snapshots;
     private final GlobalIndexAllocator allocator;
     private final Duration gapTimeout;
+    private final AtomicLong highestReportedGap = new AtomicLong();
     private final int maxGapOffset;
     private final Clock clock;
 
@@ -261,12 +263,23 @@ public class GlobalIndexMongoEventStorageEngine extends BatchingEventStorageEngi
             return token;
         }
         long below = EventDocuments.globalIndex(oldest);
-        GapAwareTrackingToken cleaned = token.withGapsTruncatedAt(below);
-        if (cleaned != token) {
-            log.warn("Gave up waiting for events at positions {} after {}",
-                     token.getGaps().headSet(below), gapTimeout);
+        reportAbandoned(token.getGaps().headSet(below));
+        return token.withGapsTruncatedAt(below);
+    }
+
+    /**
+     * Says once per process which positions were given up. Every reader gives up the same ones, and an idle reader
+     * keeps its old token (and gives them up again at every poll) until the next event moves it on.
+     */
+    private void reportAbandoned(SortedSet<Long> abandoned) {
+        if (abandoned.isEmpty()) {
+            return;
         }
-        return cleaned;
+        long reported = highestReportedGap.getAndAccumulate(abandoned.last(), Math::max);
+        SortedSet<Long> news = abandoned.tailSet(reported + 1);
+        if (!news.isEmpty()) {
+            log.warn("Gave up waiting for events at positions {} after {}", news, gapTimeout);
+        }
     }
 
     private GapAwareTrackingToken advance(GapAwareTrackingToken previous, long globalIndex) {

@@ -129,10 +129,20 @@ public class Rebuilds {
                 latest.updateAndGet(rebuild -> rebuild.replayed(rebuild.replayed() + 1));
             }
             TrackingToken head = eventStore.createHeadToken();
-            if (head == null || position != null && position.covers(head)) {
+            if (head == null || position != null && reached(position, head)) {
                 return position;
             }
         }
+    }
+
+    /**
+     * Whether the replay has passed the head's position. Not {@code covers}: a position that never got its event (a
+     * failed commit) stays a gap in an idle stream's token until another event arrives, and would hold the rebuild
+     * back. An event that does land in such a gap later still reaches the new generation: through this stream
+     * while it drains, through the live processors once the new generation serves.
+     */
+    private static boolean reached(TrackingToken position, TrackingToken head) {
+        return position.position().orElse(-1) >= head.position().orElse(0);
     }
 
     private Void apply(TrackedEventMessage<?> event) {
