@@ -89,6 +89,11 @@ class SubscribingThroughGatewayIT {
         assertThat(write("POST", "/api/threads", Map.of("slug", other, "title", "Друга тема")).status())
                 .isEqualTo(201);
 
+        // The dashboard opens the thread it was just told about: once the read side knows it.
+        Http.Response known = Http.get(stack.gatewayUrl() + "/api/threads/" + slug + "?minVersion=1",
+                                       stack.as("reader"));
+        assertThat(known.status()).as(known.toString()).isEqualTo(200);
+
         try (SseClient live = SseClient.open(stack.gatewayUrl() + "/api/threads/" + slug + "/live",
                                              stack.as("reader"))) {
             assertThat(live.status()).isEqualTo(200);
