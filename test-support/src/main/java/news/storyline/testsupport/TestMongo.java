@@ -110,11 +110,21 @@ public final class TestMongo {
             Path dataDirectory = Files.createTempDirectory("storyline-test-mongo");
             MongoServer server = new MongoServer(new H2Backend(dataDirectory.resolve("test.mv").toString()));
             server.bind("127.0.0.1", 0);
-            Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow, "embedded-mongo-shutdown"));
+            // No shutdown hook stops the server: hooks run at once, and the services' contexts, closing in theirs,
+            // still release their processors' claims through it (against a stopped server each such call waits out
+            // the driver's 30 s server selection). It ends with the JVM; its files go after every hook has run.
+            deleteOnExit(dataDirectory, dataDirectory.resolve("test.mv"));
             String uri = "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
             return new Backend(uri, "embedded mongo-java-server (H2 file) at " + uri);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not create the embedded MongoDB's data directory", e);
+        }
+    }
+
+    /** Deleted in reverse order of registration: the directory, registered first, goes last. */
+    private static void deleteOnExit(Path... paths) {
+        for (Path path : paths) {
+            path.toFile().deleteOnExit();
         }
     }
 
