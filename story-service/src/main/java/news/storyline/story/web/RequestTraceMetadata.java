@@ -50,13 +50,30 @@ public class RequestTraceMetadata implements MessageDispatchInterceptor<CommandM
         if (request != null && CorrelationIds.isWellFormed(request.getHeader(CorrelationIds.HEADER))) {
             ids.put(REQUEST_CORRELATION_ID, request.getHeader(CorrelationIds.HEADER));
         }
-        Span span = tracer.currentSpan();
-        if (span != null) {
-            ids.put(TRACEPARENT, traceparentOf(span.context()));
-        } else if (request != null && isTraceparent(request.getHeader(TRACEPARENT))) {
-            ids.put(TRACEPARENT, request.getHeader(TRACEPARENT));
+        String received = request == null ? null : request.getHeader(TRACEPARENT);
+        String traceparent = traceparent(tracer.currentSpan(), isTraceparent(received) ? received : null);
+        if (traceparent != null) {
+            ids.put(TRACEPARENT, traceparent);
         }
         return ids;
+    }
+
+    /**
+     * The span that served the request, when it belongs to the trace the request came with (or the request came
+     * with none); else the request's own. With tracing switched off the tracer neither continues the gateway's
+     * trace nor has real ids (a no-op one has empty ids), and the event must still lead to the request's trace.
+     */
+    private static String traceparent(Span span, String received) {
+        boolean spanHasIds = span != null && !span.context().traceId().isEmpty();
+        if (!spanHasIds) {
+            return received;
+        }
+        String served = traceparentOf(span.context());
+        return received == null || traceIdOf(received).equals(traceIdOf(served)) ? served : received;
+    }
+
+    private static String traceIdOf(String traceparent) {
+        return traceparent.substring(3, 3 + TRACE_ID_HEX_DIGITS);
     }
 
     /** {@code 00-<trace id>-<span id>-<flags>}; a 64-bit trace id is padded to 128 bits, as W3C Trace Context says. */
