@@ -13,7 +13,6 @@ import news.storyline.web.trust.Callers;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.util.Set;
 
 /**
  * Only editors change stories and threads: a write from any other caller is refused with a {@code 403} before
@@ -22,7 +21,6 @@ import java.util.Set;
  */
 public class WritesNeedEditorFilter extends OncePerRequestFilter {
 
-    private static final Set<String> WRITES = Set.of("POST", "PUT", "DELETE", "PATCH");
 
     private final ObjectMapper json;
 
@@ -32,7 +30,7 @@ public class WritesNeedEditorFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !WRITES.contains(request.getMethod());
+        return !WriteRequests.isWrite(request);
     }
 
     @Override

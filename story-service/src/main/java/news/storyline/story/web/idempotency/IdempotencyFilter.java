@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import news.storyline.story.web.BufferedBodyRequest;
+import news.storyline.story.web.WriteRequests;
 import news.storyline.trust.Caller;
 import news.storyline.web.FilterProblems;
 import news.storyline.web.trust.Callers;
@@ -21,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Honours {@code Idempotency-Key} on every write — POST, PUT, DELETE, PATCH — (draft-ietf-httpapi-idempotency-key-header),
@@ -39,7 +39,6 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     static final String KEY_HEADER = "Idempotency-Key";
     private static final String REPLAYED_HEADER = "Idempotency-Replayed";
     private static final List<String> KEPT_HEADERS = List.of(HttpHeaders.LOCATION, HttpHeaders.ETAG);
-    private static final Set<String> WRITES = Set.of("POST", "PUT", "DELETE", "PATCH");
 
     private final IdempotencyStore store;
     private final IdempotencyProperties properties;
@@ -53,7 +52,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !WRITES.contains(request.getMethod()) || request.getHeader(KEY_HEADER) == null;
+        return !WriteRequests.isWrite(request) || request.getHeader(KEY_HEADER) == null;
     }
 
     @Override
