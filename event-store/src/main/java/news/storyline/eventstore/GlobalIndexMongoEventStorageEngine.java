@@ -82,7 +82,7 @@ public class GlobalIndexMongoEventStorageEngine extends BatchingEventStorageEngi
     private final MongoCollection<Document> snapshots;
     private final GlobalIndexAllocator allocator;
     private final Duration gapTimeout;
-    private final AtomicLong highestReportedGap = new AtomicLong();
+    private final AtomicLong abandonedBelow = new AtomicLong();
     private final int maxGapOffset;
     private final Clock clock;
 
@@ -246,40 +246,35 @@ public class GlobalIndexMongoEventStorageEngine extends BatchingEventStorageEngi
 
     /**
      * Positions are handed out in order, so every position below that of an event stored before
-     * {@code now - gapTimeout} was handed out before then too: a gap below it has had its time to fill.
+     * {@code now - gapTimeout} was handed out before then too: a gap below it has had its time to fill. That
+     * boundary is a fact about the store, not about one reader, and it only grows: it is kept, so that a reader's
+     * gaps below it go without a query, and an idle reader (which keeps its old token until the next event moves it
+     * on) does not look them up again at every poll. Given-up positions are reported when the boundary moves.
      */
     private GapAwareTrackingToken abandonExpiredGaps(GapAwareTrackingToken token) {
         if (token == null || !token.hasGaps()) {
             return token;
         }
+        GapAwareTrackingToken unsettled = token.withGapsTruncatedAt(abandonedBelow.get());
+        if (!unsettled.hasGaps()) {
+            return unsettled;
+        }
         Date cutoff = Date.from(clock.instant().minus(gapTimeout));
-        Document oldest = events.find(and(gt(GLOBAL_INDEX, token.getGaps().first()),
-                                          lte(GLOBAL_INDEX, token.getIndex()),
+        Document oldest = events.find(and(gt(GLOBAL_INDEX, unsettled.getGaps().first()),
+                                          lte(GLOBAL_INDEX, unsettled.getIndex()),
                                           lte(STORED_AT, cutoff)))
                                 .sort(descending(GLOBAL_INDEX))
                                 .limit(1)
                                 .first();
         if (oldest == null) {
-            return token;
+            return unsettled;
         }
         long below = EventDocuments.globalIndex(oldest);
-        reportAbandoned(token.getGaps().headSet(below));
-        return token.withGapsTruncatedAt(below);
-    }
-
-    /**
-     * Says once per process which positions were given up. Every reader gives up the same ones, and an idle reader
-     * keeps its old token (and gives them up again at every poll) until the next event moves it on.
-     */
-    private void reportAbandoned(SortedSet<Long> abandoned) {
-        if (abandoned.isEmpty()) {
-            return;
+        SortedSet<Long> abandoned = unsettled.getGaps().headSet(below);
+        if (abandonedBelow.getAndAccumulate(below, Math::max) < below && !abandoned.isEmpty()) {
+            log.warn("Gave up waiting for events at positions {} after {}", abandoned, gapTimeout);
         }
-        long reported = highestReportedGap.getAndAccumulate(abandoned.last(), Math::max);
-        SortedSet<Long> news = abandoned.tailSet(reported + 1);
-        if (!news.isEmpty()) {
-            log.warn("Gave up waiting for events at positions {} after {}", news, gapTimeout);
-        }
+        return unsettled.withGapsTruncatedAt(below);
     }
 
     private GapAwareTrackingToken advance(GapAwareTrackingToken previous, long globalIndex) {
