@@ -8,16 +8,11 @@ import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
@@ -38,8 +33,7 @@ public final class CallerTokens {
     static final String NAME_CLAIM = "name";
     static final String ROLES_CLAIM = "roles";
 
-    /** HS256 needs a key as long as its hash; a shorter one would make tokens easier to forge. */
-    static final int MIN_SECRET_BYTES = 32;
+    private static final String WHAT = "the caller-token secret";
     /** A token only has to outlive one hop from the gateway to a service. */
     static final Duration LIFETIME = Duration.ofSeconds(60);
     /** The gateway's and the service's clocks may differ this much. */
@@ -54,10 +48,7 @@ public final class CallerTokens {
     }
 
     public CallerTokens(byte[] secret, Clock clock) {
-        if (secret == null || secret.length < MIN_SECRET_BYTES) {
-            throw new IllegalArgumentException("The caller-token secret must be at least " + MIN_SECRET_BYTES
-                                               + " bytes; generate one with: openssl rand -base64 32");
-        }
+        HmacSecrets.requireLongEnough(secret, WHAT);
         try {
             this.signer = new MACSigner(secret);
             this.verifier = new MACVerifier(secret);
@@ -69,30 +60,30 @@ public final class CallerTokens {
 
     /** From a file holding the secret in base64 (as {@code openssl rand -base64 32} prints it). */
     public static CallerTokens fromSecretFile(Path file) {
-        String base64;
-        try {
-            base64 = Files.readString(file, StandardCharsets.US_ASCII);
-        } catch (IOException unreadable) {
-            throw new UncheckedIOException("Cannot read the caller-token secret file " + file, unreadable);
-        }
-        try {
-            return fromBase64Secret(base64);
-        } catch (IllegalArgumentException unusable) {
-            throw new IllegalArgumentException("The caller-token secret file " + file + " is unusable: "
-                                               + unusable.getMessage(), unusable);
-        }
+        return new CallerTokens(HmacSecrets.read(file, WHAT));
     }
 
     /** From the secret in base64, surrounding whitespace ignored. */
     public static CallerTokens fromBase64Secret(String base64) {
-        byte[] secret;
-        try {
-            secret = Base64.getDecoder().decode(base64.strip());
-        } catch (IllegalArgumentException notBase64) {
-            // The decoder's message quotes the offending character: part of the secret, so it is not passed on.
-            throw new IllegalArgumentException("The caller-token secret is not valid base64");
+        return new CallerTokens(HmacSecrets.decode(base64, WHAT));
+    }
+
+    /**
+     * From {@code storyline.trust}: exactly one of a secret file ({@code secret-file}) or the base64 secret itself
+     * ({@code secret}, for tests) must be given; there is no default, since a default secret is no secret.
+     */
+    public static CallerTokens fromConfiguration(String secretFile, String base64Secret) {
+        boolean fromFile = secretFile != null && !secretFile.isBlank();
+        boolean given = base64Secret != null && !base64Secret.isBlank();
+        if (fromFile && given) {
+            throw new IllegalArgumentException(
+                    "storyline.trust.secret-file and storyline.trust.secret are both set; set only one.");
         }
-        return new CallerTokens(secret);
+        if (!fromFile && !given) {
+            throw new IllegalArgumentException("No caller-token secret is configured: set storyline.trust.secret-file"
+                                               + " (STORYLINE_TRUST_SECRET_FILE) or storyline.trust.secret (base64).");
+        }
+        return fromFile ? fromSecretFile(Path.of(secretFile.strip())) : fromBase64Secret(base64Secret);
     }
 
     /** A token for {@code caller}, valid for {@link #LIFETIME}. */

@@ -1,5 +1,6 @@
 package news.storyline.gateway;
 
+import news.storyline.trust.HmacSecrets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -17,13 +18,9 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.util.StringUtils;
 
 import javax.crypto.spec.SecretKeySpec;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 
@@ -40,9 +37,6 @@ import java.util.List;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(JwtProperties.class)
 class BearerTokenDecoders {
-
-    /** HS256 needs a key as long as its output (RFC 7518, 3.2). */
-    private static final int MIN_SECRET_BYTES = 32;
 
     @Bean
     ReactiveJwtDecoder bearerTokenDecoder(JwtProperties properties,
@@ -77,18 +71,10 @@ class BearerTokenDecoders {
     }
 
     private static byte[] secret(Path file) {
-        byte[] secret;
         try {
-            secret = Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the JWT secret file storyline.jwt.secret-file=" + file, e);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("The JWT secret file " + file + " does not hold base64", e);
+            return HmacSecrets.read(file, "the JWT secret (storyline.jwt.secret-file)");
+        } catch (IllegalArgumentException | UncheckedIOException unusable) {
+            throw new IllegalStateException(unusable.getMessage(), unusable);
         }
-        if (secret.length < MIN_SECRET_BYTES) {
-            throw new IllegalStateException("The JWT secret in " + file + " has " + secret.length
-                    + " bytes; HS256 needs at least " + MIN_SECRET_BYTES);
-        }
-        return secret;
     }
 }

@@ -4,7 +4,8 @@ import news.storyline.trust.CallerTokens;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.util.StringUtils;
+
+import java.io.UncheckedIOException;
 
 /** The {@link CallerTokens} the gateway signs with, from {@code storyline.trust}; without a secret it does not start. */
 @Configuration(proxyBeanMethods = false)
@@ -13,14 +14,10 @@ class CallerTrustConfiguration {
 
     @Bean
     CallerTokens callerTokens(TrustProperties properties) {
-        boolean file = properties.secretFile() != null;
-        boolean inline = StringUtils.hasText(properties.secret());
-        if (file == inline) {
-            throw new IllegalStateException("Configure exactly one caller secret shared with the services: "
-                    + "storyline.trust.secret-file (STORYLINE_TRUST_SECRET_FILE) or storyline.trust.secret (base64); "
-                    + (file ? "both are set." : "neither is set."));
+        try {
+            return CallerTokens.fromConfiguration(properties.secretFile(), properties.secret());
+        } catch (IllegalArgumentException | UncheckedIOException unusable) {
+            throw new IllegalStateException(unusable.getMessage(), unusable);
         }
-        return file ? CallerTokens.fromSecretFile(properties.secretFile())
-                : CallerTokens.fromBase64Secret(properties.secret());
     }
 }

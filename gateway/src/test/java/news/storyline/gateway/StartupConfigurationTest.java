@@ -50,8 +50,8 @@ class StartupConfigurationTest {
 
         assertThatThrownBy(() -> trust.callerTokens(new TrustProperties(null, null)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("storyline.trust.secret-file");
-        assertThatThrownBy(() -> trust.callerTokens(new TrustProperties(file, TestTokens.TRUST_SECRET_BASE64)))
+        assertThatThrownBy(() -> trust.callerTokens(new TrustProperties(file.toString(), TestTokens.TRUST_SECRET_BASE64)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("both");
-        assertThat(trust.callerTokens(new TrustProperties(file, null))).isNotNull();
+        assertThat(trust.callerTokens(new TrustProperties(file.toString(), null))).isNotNull();
     }
 }

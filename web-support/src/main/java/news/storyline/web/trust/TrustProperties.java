@@ -4,7 +4,6 @@ import news.storyline.trust.CallerTokens;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 
 /**
  * Where the secret the gateway signs caller tokens with comes from: {@code storyline.trust.secret-file}
@@ -14,20 +13,17 @@ import java.nio.file.Path;
 @ConfigurationProperties("storyline.trust")
 public record TrustProperties(String secretFile, String secret) {
 
+    private static final String CONSEQUENCE =
+            " Without a usable secret the service would answer anyone who reaches its port, so it does not start.";
+
     CallerTokens callerTokens() {
-        boolean fromFile = secretFile != null && !secretFile.isBlank();
-        boolean given = secret != null && !secret.isBlank();
-        if (fromFile == given) {
-            throw new TrustNotConfiguredException(fromFile
-                    ? "Both storyline.trust.secret-file and storyline.trust.secret are set; set only one."
-                    : "No caller-token secret is configured. Without one the service would answer anyone who reaches"
-                      + " its port, so it does not start.");
-        }
         try {
-            return fromFile ? CallerTokens.fromSecretFile(Path.of(secretFile.strip()))
-                            : CallerTokens.fromBase64Secret(secret);
-        } catch (IllegalArgumentException | UncheckedIOException unusable) {
-            throw new TrustNotConfiguredException(unusable.getMessage(), unusable);
+            return CallerTokens.fromConfiguration(secretFile, secret);
+        } catch (IllegalArgumentException misconfigured) {
+            // The message says all there is to say; the start fails with it as its root cause.
+            throw new TrustNotConfiguredException(misconfigured.getMessage() + CONSEQUENCE);
+        } catch (UncheckedIOException unreadable) {
+            throw new TrustNotConfiguredException(unreadable.getMessage() + CONSEQUENCE, unreadable);
         }
     }
 }
