@@ -6,6 +6,7 @@ import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
@@ -13,9 +14,9 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 import java.security.Principal;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Tells the service who is calling: every forwarded request carries {@value CallerTokens#HEADER}, a caller token
@@ -62,8 +63,9 @@ class CallerTokenFilter implements GlobalFilter, Ordered {
             return "";
         }
         Jwt jwt = authentication.getToken();
-        List<String> roles = jwt.getClaimAsStringList(GatewaySecurity.ROLES_CLAIM);
-        Set<String> granted = roles == null ? Set.of() : new HashSet<>(roles);
-        return callerTokens.issue(new Caller(jwt.getSubject(), jwt.getClaimAsString("name"), granted));
+        // The roles the gateway checked the request against, so that the services trust exactly those.
+        Set<String> roles = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                                          .collect(Collectors.toSet());
+        return callerTokens.issue(new Caller(jwt.getSubject(), jwt.getClaimAsString("name"), roles));
     }
 }
