@@ -40,7 +40,7 @@ class HeaderSizeLimitFilter implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         if (size(exchange.getRequest().getHeaders()) > maxBytes) {
             return Mono.error(new ProblemException(ProblemKind.HEADERS_TOO_LARGE,
-                    "The request headers may have at most " + maxBytes + " bytes together.", new HttpHeaders()));
+                    "The request headers may have at most " + maxBytes + " bytes together."));
         }
         return chain.filter(exchange);
     }

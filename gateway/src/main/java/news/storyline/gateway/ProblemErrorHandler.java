@@ -108,10 +108,6 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
         if (error instanceof ProblemException refusal) {
             return new Problem(refusal.kind(), refusal.kind().status(), refusal.detail());
         }
-        if (error instanceof RequestBodyLimitGatewayFilterFactory.PayloadTooLargeException tooLarge) {
-            return new Problem(ProblemKind.PAYLOAD_TOO_LARGE, ProblemKind.PAYLOAD_TOO_LARGE.status(),
-                    "A request body may have at most " + tooLarge.maxBytes() + " bytes.");
-        }
         if (error instanceof ResponseStatusException statusError) {
             return forStatus(statusError.getStatusCode());
         }

@@ -26,6 +26,10 @@ final class ProblemException extends RuntimeException {
         this(kind, kind.detail(), headers);
     }
 
+    ProblemException(ProblemKind kind, String detail) {
+        this(kind, detail, HttpHeaders.EMPTY);
+    }
+
     ProblemKind kind() {
         return kind;
     }

@@ -21,7 +21,7 @@ import java.util.List;
 /**
  * {@code RequestBodyLimit=1MB}: refuses a request body over the limit with a {@code 413} problem before the
  * service is called. Unlike Spring Cloud Gateway's {@code RequestSize}, which answers with an empty body and trusts
- * {@code Content-Length}, this fails with {@link PayloadTooLargeException} (answered as problem+json by
+ * {@code Content-Length}, this fails with a {@link ProblemException} (answered as problem+json by
  * {@link ProblemErrorHandler}) and also limits a chunked body: it is read up to the limit and, if it fits, sent on
  * with its length.
  *
@@ -55,13 +55,13 @@ class RequestBodyLimitGatewayFilterFactory
             ServerHttpRequest request = exchange.getRequest();
             long declared = request.getHeaders().getContentLength();
             if (declared > maxBytes) {
-                return Mono.error(new PayloadTooLargeException(maxBytes));
+                return Mono.error(tooLarge(maxBytes));
             }
             if (declared >= 0) {
                 return chain.filter(exchange);
             }
             return DataBufferUtils.join(request.getBody(), (int) maxBytes)
-                    .onErrorMap(DataBufferLimitException.class, e -> new PayloadTooLargeException(maxBytes))
+                    .onErrorMap(DataBufferLimitException.class, e -> tooLarge(maxBytes))
                     .map(RequestBodyLimitGatewayFilterFactory::copyAndRelease)
                     .defaultIfEmpty(new byte[0])
                     .flatMap(body -> chain.filter(exchange.mutate().request(withBody(request, body)).build()));
@@ -112,18 +112,8 @@ class RequestBodyLimitGatewayFilterFactory
         }
     }
 
-    /** A request body over the limit. */
-    static final class PayloadTooLargeException extends RuntimeException {
-
-        private final long maxBytes;
-
-        PayloadTooLargeException(long maxBytes) {
-            super("Request body over " + maxBytes + " bytes", null, false, false);
-            this.maxBytes = maxBytes;
-        }
-
-        long maxBytes() {
-            return maxBytes;
-        }
+    private static ProblemException tooLarge(long maxBytes) {
+        return new ProblemException(ProblemKind.PAYLOAD_TOO_LARGE,
+                                    "A request body may have at most " + maxBytes + " bytes.");
     }
 }
