@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.cloud.gateway.filter.AdaptCachedBodyGlobalFilter;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
@@ -117,6 +118,9 @@ class GatewayProblemsTest extends GatewayTest {
         assertProblem(client.post().uri("/api/stories").header("Idempotency-Key", "k-2")
                 .contentType(MediaType.APPLICATION_JSON).body(BodyInserters.fromDataBuffers(chunks(ONE_MB + 1)))
                 .exchange(), 413, "payload-too-large");
+        assertThat(STORY.received()).isEmpty();
+        // Refused before Spring Cloud Gateway caches the body for the retries: a body over the limit is never held.
+        assertThat(RequestBodyLimitGatewayFilterFactory.ORDER).isLessThan(new AdaptCachedBodyGlobalFilter().getOrder());
     }
 
     @Test
