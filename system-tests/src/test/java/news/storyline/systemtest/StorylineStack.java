@@ -362,7 +362,7 @@ public final class StorylineStack implements AutoCloseable {
         }
 
         private static List<String> gatewayArgs(int port, int storyPort, int briefPort, StackSecrets secrets) {
-            List<String> args = new ArrayList<>(secrets.serviceArgs());
+            List<String> args = new ArrayList<>(secrets.gatewayArgs());
             args.addAll(List.of("--server.port=" + port,
                     // Loopback here: the stack is for tests, and its gateway must not be reachable from outside.
                     "--server.address=127.0.0.1",
