@@ -16,7 +16,6 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.LongStream;
 
@@ -54,7 +53,7 @@ class ExampleSubscriberThroughGatewayIT {
         fileStories(3);
         Thread second = start(positionFile, handled);
         try {
-            await().atMost(CONVERGENCE).until(() -> handled.size() >= eventsInStore());
+            await().atMost(CONVERGENCE).until(() -> handled.size() >= stack.eventCount());
         } finally {
             stop(second);
         }
@@ -63,7 +62,7 @@ class ExampleSubscriberThroughGatewayIT {
         assertThat(positions).containsExactlyElementsOf(
                 LongStream.rangeClosed(1, positions.size()).boxed().toList());
         List<String> ids = handled.stream().map(event -> event.path("id").asText()).toList();
-        assertThat(new HashSet<>(ids)).hasSize(ids.size()).isEqualTo(eventIdsInStore());
+        assertThat(new HashSet<>(ids)).hasSize(ids.size()).isEqualTo(stack.eventIds());
     }
 
     private static Thread start(PositionFile positionFile, List<JsonNode> handled) {
@@ -97,14 +96,5 @@ class ExampleSubscriberThroughGatewayIT {
                     "dateline", Map.of("place", "Варна"), "language", "bg"), editor);
             assertThat(filed.status()).as(filed.toString()).isEqualTo(201);
         }
-    }
-
-    private static long eventsInStore() {
-        return stack.database().getCollection("events").countDocuments();
-    }
-
-    private static Set<String> eventIdsInStore() {
-        return stack.database().getCollection("events").find().map(event -> event.getString("_id"))
-                    .into(new HashSet<>());
     }
 }
