@@ -5,7 +5,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -68,10 +67,8 @@ class EditorialWorkflowThroughGatewayIT {
     }
 
     private static Http.Response write(String method, String path, Object body, String ifMatch) {
-        Map<String, String> headers = new HashMap<>(stack.as("editor"));
-        if (ifMatch != null) {
-            headers.put("If-Match", ifMatch);
-        }
+        Map<String, String> headers = ifMatch == null ? stack.as("editor")
+                : Http.with(stack.as("editor"), "If-Match", ifMatch);
         return Http.send(method, stack.gatewayUrl() + path, body, headers);
     }
 

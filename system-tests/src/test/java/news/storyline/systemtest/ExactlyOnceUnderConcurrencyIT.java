@@ -80,7 +80,7 @@ class ExactlyOnceUnderConcurrencyIT {
         String lateStoryId = slowStory.get(30, TimeUnit.SECONDS);
 
         MongoDatabase database = stack.database();
-        Set<String> stored = eventIds(database);
+        Set<String> stored = stack.eventIds();
         await().atMost(CONVERGENCE).pollInterval(Duration.ofMillis(500))
                .until(() -> database.getCollection("feed").countDocuments() >= stored.size());
 
@@ -133,9 +133,8 @@ class ExactlyOnceUnderConcurrencyIT {
     }
 
     private static Http.Response revise(String instance, String id, long basedOn, String headline) {
-        Map<String, String> headers = new HashMap<>(stack.asGateway("editor"));
-        headers.put("If-Match", "\"" + basedOn + "\"");
-        return Http.put(instance + "/api/stories/" + id, Map.of("headline", headline), headers);
+        return Http.put(instance + "/api/stories/" + id, Map.of("headline", headline),
+                        Http.with(stack.asGateway("editor"), "If-Match", "\"" + basedOn + "\""));
     }
 
     /**
@@ -189,10 +188,6 @@ class ExactlyOnceUnderConcurrencyIT {
                       "body", "Текст на " + headline + ".",
                       "dateline", Map.of("place", "Пхенян"),
                       "language", "bg");
-    }
-
-    private static Set<String> eventIds(MongoDatabase database) {
-        return database.getCollection("events").find().map(event -> event.getString("_id")).into(new HashSet<>());
     }
 
     /** Each story's number of events in the store (threads share the store, and have no story document). */

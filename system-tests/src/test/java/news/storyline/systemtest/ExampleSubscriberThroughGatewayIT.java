@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import news.storyline.examples.subscriber.FeedClient;
 import news.storyline.examples.subscriber.FeedSubscriber;
 import news.storyline.examples.subscriber.PositionFile;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,8 +17,8 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +35,9 @@ class ExampleSubscriberThroughGatewayIT {
 
     private static StorylineStack stack;
 
+    /** What ended a subscriber's run with an error: the test fails on it at once instead of waiting out a timeout. */
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
     @BeforeAll
     static void startStack() {
         stack = StorylineStack.shared();
@@ -46,7 +50,7 @@ class ExampleSubscriberThroughGatewayIT {
         fileStories(3);
 
         Thread first = start(positionFile, handled);
-        await().atMost(CONVERGENCE).until(() -> handled.size() >= 3);
+        awaitWhileRunning().until(() -> handled.size() >= 3);
         stop(first);
         long stoppedAt = positionFile.read();
         assertThat(stoppedAt).isEqualTo(handled.get(handled.size() - 1).path("position").asLong());
@@ -54,7 +58,7 @@ class ExampleSubscriberThroughGatewayIT {
         fileStories(3);
         Thread second = start(positionFile, handled);
         try {
-            await().atMost(CONVERGENCE).until(() -> handled.size() >= eventsInStore());
+            awaitWhileRunning().until(() -> handled.size() >= stack.eventCount());
         } finally {
             stop(second);
         }
@@ -63,28 +67,39 @@ class ExampleSubscriberThroughGatewayIT {
         assertThat(positions).containsExactlyElementsOf(
                 LongStream.rangeClosed(1, positions.size()).boxed().toList());
         List<String> ids = handled.stream().map(event -> event.path("id").asText()).toList();
-        assertThat(new HashSet<>(ids)).hasSize(ids.size()).isEqualTo(eventIdsInStore());
+        assertThat(new HashSet<>(ids)).hasSize(ids.size()).isEqualTo(stack.eventIds());
     }
 
-    private static Thread start(PositionFile positionFile, List<JsonNode> handled) {
+    private Thread start(PositionFile positionFile, List<JsonNode> handled) {
         FeedSubscriber subscriber = new FeedSubscriber(
                 new FeedClient(URI.create(stack.gatewayUrl()), stack.token("subscriber"), 5), positionFile,
                 handled::add, Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofSeconds(1));
         Thread thread = new Thread(() -> {
             try {
                 subscriber.run();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
+            } catch (Throwable e) {
+                failure.compareAndSet(null, e);
             }
         }, "example-subscriber");
         thread.start();
         return thread;
     }
 
-    private static void stop(Thread subscriber) throws InterruptedException {
+    /** An await that gives up at once when the subscriber has failed, with that failure as the cause. */
+    private ConditionFactory awaitWhileRunning() {
+        return await().atMost(CONVERGENCE).failFast("the example subscriber failed", () -> {
+            Throwable failed = failure.get();
+            if (failed != null) {
+                throw new AssertionError("the example subscriber failed: " + failed, failed);
+            }
+        });
+    }
+
+    private void stop(Thread subscriber) throws InterruptedException {
         subscriber.interrupt();
         subscriber.join(10_000);
         assertThat(subscriber.isAlive()).as("the subscriber stops when interrupted").isFalse();
+        assertThat(failure.get()).as("what the subscriber's run threw").isNull();
     }
 
     private static void fileStories(int count) {
@@ -97,14 +112,5 @@ class ExampleSubscriberThroughGatewayIT {
                     "dateline", Map.of("place", "Варна"), "language", "bg"), editor);
             assertThat(filed.status()).as(filed.toString()).isEqualTo(201);
         }
-    }
-
-    private static long eventsInStore() {
-        return stack.database().getCollection("events").countDocuments();
-    }
-
-    private static Set<String> eventIdsInStore() {
-        return stack.database().getCollection("events").find().map(event -> event.getString("_id"))
-                    .into(new HashSet<>());
     }
 }

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.StreamSupport;
 
+import static news.storyline.systemtest.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -70,8 +71,7 @@ class FileAndReadThroughGatewayIT {
     void anUnknownStoryIsANotFoundProblem() {
         Http.Response response = Http.get(stack.gatewayUrl() + "/api/stories/" + UUID.randomUUID(), stack.as("reader"));
 
-        assertThat(response.status()).as(response.toString()).isEqualTo(404);
-        assertThat(response.contentType()).as(response.toString()).startsWith("application/problem+json");
+        assertProblem(response, 404, "not-found");
     }
 
     /** Relative, or absolute on the gateway: never the address of the service behind it. */

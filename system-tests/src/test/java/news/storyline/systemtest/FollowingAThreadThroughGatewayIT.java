@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -179,10 +178,8 @@ class FollowingAThreadThroughGatewayIT {
     }
 
     private static JsonNode write(String method, String path, Object body, String ifMatch, int expected) {
-        Map<String, String> headers = new HashMap<>(stack.as("editor"));
-        if (ifMatch != null) {
-            headers.put("If-Match", ifMatch);
-        }
+        Map<String, String> headers = ifMatch == null ? stack.as("editor")
+                : Http.with(stack.as("editor"), "If-Match", ifMatch);
         Http.Response response = Http.send(method, stack.gatewayUrl() + path, body, headers);
         assertThat(response.status()).as(response.toString()).isEqualTo(expected);
         return response.body();

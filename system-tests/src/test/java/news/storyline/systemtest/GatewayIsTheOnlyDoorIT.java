@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static news.storyline.systemtest.Problems.assertProblemWithCorrelationId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -37,50 +38,54 @@ class GatewayIsTheOnlyDoorIT {
 
     @Test
     void withoutAValidTokenNothingIsReadOrWritten() {
-        long events = eventsInStore();
+        long events = stack.eventCount();
 
-        assertProblem(Http.get(stack.gatewayUrl() + "/api/briefs"), 401, "unauthenticated");
-        assertProblem(Http.post(stack.gatewayUrl() + "/api/stories", STORY), 401, "unauthenticated");
-        assertProblem(Http.post(stack.gatewayUrl() + "/api/stories", STORY,
-                                Map.of("Authorization", "Bearer not.a.token")), 401, "unauthenticated");
+        assertProblemWithCorrelationId(Http.get(stack.gatewayUrl() + "/api/briefs"), 401, "unauthenticated");
+        assertProblemWithCorrelationId(Http.post(stack.gatewayUrl() + "/api/stories", STORY), 401, "unauthenticated");
+        assertProblemWithCorrelationId(Http.post(stack.gatewayUrl() + "/api/stories", STORY,
+                                                 Map.of("Authorization", "Bearer not.a.token")),
+                                       401, "unauthenticated");
 
-        assertThat(eventsInStore()).isEqualTo(events);
+        assertThat(stack.eventCount()).isEqualTo(events);
     }
 
     @Test
     void eachRoleReachesOnlyWhatItIsFor() {
-        long events = eventsInStore();
+        long events = stack.eventCount();
 
-        assertProblem(Http.post(stack.gatewayUrl() + "/api/stories", STORY, stack.as("reader")), 403, "forbidden");
-        assertProblem(Http.get(stack.gatewayUrl() + "/api/briefs", stack.as("subscriber")), 403, "forbidden");
-        assertProblem(Http.send("POST", stack.gatewayUrl() + "/api/admin/rebuilds", null, stack.as("editor")),
-                      403, "forbidden");
+        assertProblemWithCorrelationId(Http.post(stack.gatewayUrl() + "/api/stories", STORY, stack.as("reader")),
+                                       403, "forbidden");
+        assertProblemWithCorrelationId(Http.get(stack.gatewayUrl() + "/api/briefs", stack.as("subscriber")),
+                                       403, "forbidden");
+        assertProblemWithCorrelationId(Http.send("POST", stack.gatewayUrl() + "/api/admin/rebuilds", null,
+                                                 stack.as("editor")), 403, "forbidden");
 
         assertThat(Http.get(stack.gatewayUrl() + "/api/briefs", stack.as("reader")).status()).isEqualTo(200);
-        assertThat(eventsInStore()).isEqualTo(events);
+        assertThat(stack.eventCount()).isEqualTo(events);
     }
 
     @Test
     void aRequestThatBypassesTheGatewayIsRefusedByTheServices() {
-        long events = eventsInStore();
+        long events = stack.eventCount();
         String storyService = stack.storyServiceUrl(0);
 
-        assertProblem(Http.post(storyService + "/api/stories", STORY), 401, "unauthenticated");
+        assertProblemWithCorrelationId(Http.post(storyService + "/api/stories", STORY), 401, "unauthenticated");
         // Headers that once named the editor, and a user's own token: neither is what the gateway relays.
-        assertProblem(Http.post(storyService + "/api/stories", STORY, Map.of("X-Storyline-Editor", "intruder")),
-                      401, "unauthenticated");
-        assertProblem(Http.post(storyService + "/api/stories", STORY, stack.as("editor")), 401, "unauthenticated");
-        assertProblem(Http.get(stack.briefServiceUrl() + "/api/briefs"), 401, "unauthenticated");
+        assertProblemWithCorrelationId(Http.post(storyService + "/api/stories", STORY,
+                                                 Map.of("X-Storyline-Editor", "intruder")), 401, "unauthenticated");
+        assertProblemWithCorrelationId(Http.post(storyService + "/api/stories", STORY, stack.as("editor")),
+                                       401, "unauthenticated");
+        assertProblemWithCorrelationId(Http.get(stack.briefServiceUrl() + "/api/briefs"), 401, "unauthenticated");
 
-        assertThat(eventsInStore()).isEqualTo(events);
+        assertThat(stack.eventCount()).isEqualTo(events);
     }
 
     @Test
     void theEditorOfAChangeIsTheOneInTheToken() {
         String subject = "ed-" + UUID.randomUUID();
-        Map<String, String> headers = new HashMap<>(stack.as(subject, "Мария Иванова", "editor"));
-        headers.put("X-Storyline-Editor", "someone-else");
-        headers.put("X-Storyline-Editor-Name", "Someone Else");
+        Map<String, String> headers = Http.with(
+                Http.with(stack.as(subject, "Мария Иванова", "editor"), "X-Storyline-Editor", "someone-else"),
+                "X-Storyline-Editor-Name", "Someone Else");
 
         Http.Response filed = Http.post(stack.gatewayUrl() + "/api/stories", STORY, headers);
         assertThat(filed.status()).as(filed.toString()).isEqualTo(201);
@@ -102,9 +107,8 @@ class GatewayIsTheOnlyDoorIT {
     void theRequestsCorrelationAndTraceIdsAreStoredWithTheEvent() {
         String correlationId = "newsroom-" + UUID.randomUUID();
         String traceId = UUID.randomUUID().toString().replace("-", "");
-        Map<String, String> headers = new HashMap<>(stack.as("editor"));
-        headers.put("X-Correlation-Id", correlationId);
-        headers.put("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
+        Map<String, String> headers = Http.with(Http.with(stack.as("editor"), "X-Correlation-Id", correlationId),
+                                                "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
 
         Http.Response filed = Http.post(stack.gatewayUrl() + "/api/stories", STORY, headers);
         assertThat(filed.status()).as(filed.toString()).isEqualTo(201);
@@ -130,7 +134,7 @@ class GatewayIsTheOnlyDoorIT {
         assertThat(answers.get(0).status()).as(answers.get(0).toString()).isEqualTo(400);
         Http.Response limited = answers.stream().filter(answer -> answer.status() == 429).findFirst()
                                        .orElseThrow(() -> new AssertionError("no 429 among " + answers.size()));
-        assertProblem(limited, 429, "rate-limited");
+        assertProblemWithCorrelationId(limited, 429, "rate-limited");
         assertThat(limited.header("Retry-After").map(Integer::parseInt).orElseThrow()).isPositive();
 
         assertThat(Http.get(stack.gatewayUrl() + "/api/briefs", hurried).status()).isEqualTo(200);
@@ -140,25 +144,11 @@ class GatewayIsTheOnlyDoorIT {
     @Test
     void oversizedBodiesAndHeadersAreRefusedAtTheGateway() {
         String huge = "{\"headline\":\"" + "я".repeat(600_000) + "\"}";
-        assertProblem(Http.post(stack.gatewayUrl() + "/api/stories", huge, stack.as("editor")), 413,
+        assertProblemWithCorrelationId(Http.post(stack.gatewayUrl() + "/api/stories", huge, stack.as("editor")), 413,
                       "payload-too-large");
 
-        Map<String, String> headers = new HashMap<>(stack.as("reader"));
-        headers.put("X-Padding", "x".repeat(20_000));
-        Http.Response response = Http.get(stack.gatewayUrl() + "/api/briefs", headers);
+        Http.Response response = Http.get(stack.gatewayUrl() + "/api/briefs",
+                                          Http.with(stack.as("reader"), "X-Padding", "x".repeat(20_000)));
         assertThat(response.status()).as(response.toString()).isEqualTo(431);
-    }
-
-    private static void assertProblem(Http.Response response, int status, String type) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.contentType()).as(response.toString()).startsWith("application/problem+json");
-        assertThat(response.body().path("type").asText()).as(response.toString()).endsWith("/" + type);
-        assertThat(response.body().path("status").asInt()).isEqualTo(status);
-        assertThat(response.body().path("correlationId").asText()).as(response.toString()).isNotBlank();
-        assertThat(response.text()).doesNotContain("Exception", "127.0.0.1");
-    }
-
-    private static long eventsInStore() {
-        return stack.database().getCollection("events").countDocuments();
     }
 }

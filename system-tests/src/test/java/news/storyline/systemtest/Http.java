@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -83,6 +84,13 @@ public final class Http {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted during " + method + " " + url, e);
         }
+    }
+
+    /** {@code headers} and one more (replacing one of the same name): a new map; {@code headers} stays as it is. */
+    public static Map<String, String> with(Map<String, String> headers, String name, String value) {
+        Map<String, String> more = new HashMap<>(headers);
+        more.put(name, value);
+        return more;
     }
 
     /** {@code json} parsed, for JSON that arrives other than as a response body (say, stored event metadata). */

@@ -54,8 +54,16 @@ final class StackSecrets {
                                 write(directory.resolve("trust-secret"), trustSecret), jwtSecret, trustSecret);
     }
 
-    /** The arguments that point a service at the secret files; every service gets both. */
+    /**
+     * The argument that points story-service or brief-service at the secret it shares with the gateway. As with
+     * {@code bin/stack}, the services never get the JWT secret: users' tokens are the gateway's to check.
+     */
     List<String> serviceArgs() {
+        return List.of("--storyline.trust.secret-file=" + trustSecretFile);
+    }
+
+    /** The arguments that point the gateway at both secret files: it checks users' tokens and signs caller tokens. */
+    List<String> gatewayArgs() {
         return List.of("--storyline.jwt.secret-file=" + jwtSecretFile, "--storyline.trust.secret-file=" + trustSecretFile);
     }
 

@@ -14,6 +14,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -158,6 +159,16 @@ public final class StorylineStack implements AutoCloseable {
     /** The stack's own database, for assertions on what the services stored. */
     public MongoDatabase database() {
         return TestMongo.client().getDatabase(databaseName);
+    }
+
+    /** How many events the stack's event store holds now. */
+    public long eventCount() {
+        return database().getCollection("events").countDocuments();
+    }
+
+    /** The ids of the events in the stack's event store now. */
+    public Set<String> eventIds() {
+        return database().getCollection("events").find().map(event -> event.getString("_id")).into(new HashSet<>());
     }
 
     public String runId() {
@@ -362,7 +373,7 @@ public final class StorylineStack implements AutoCloseable {
         }
 
         private static List<String> gatewayArgs(int port, int storyPort, int briefPort, StackSecrets secrets) {
-            List<String> args = new ArrayList<>(secrets.serviceArgs());
+            List<String> args = new ArrayList<>(secrets.gatewayArgs());
             args.addAll(List.of("--server.port=" + port,
                     // Loopback here: the stack is for tests, and its gateway must not be reachable from outside.
                     "--server.address=127.0.0.1",

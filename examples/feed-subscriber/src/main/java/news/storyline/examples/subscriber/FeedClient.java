@@ -13,11 +13,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads pages of the event feed, {@code GET <base>/api/events?after=&limit=}, with a bearer token. */
+/**
+ * Reads pages of the event feed, {@code GET <base>/api/events?after=&limit=}, with a bearer token. A refused token
+ * (401, 403) is a {@link FeedRefusedException}; any other failure a {@link FeedUnavailableException}, worth retrying.
+ */
 public final class FeedClient {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
+    private static final int UNAUTHORIZED = 401;
+    private static final int FORBIDDEN = 403;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
     private final ObjectMapper json = new ObjectMapper();
@@ -36,8 +41,14 @@ public final class FeedClient {
         this.limit = limit;
     }
 
-    /** The events after {@code position}. */
-    public FeedPage after(long position) throws FeedUnavailableException, InterruptedException {
+    /**
+     * The events after {@code position}.
+     *
+     * @throws FeedRefusedException    the token is refused: retrying with it would not help
+     * @throws FeedUnavailableException no page this time (no answer, another status, not a page): worth retrying
+     */
+    public FeedPage after(long position)
+            throws FeedRefusedException, FeedUnavailableException, InterruptedException {
         URI uri = base.resolve("/api/events?after=" + position + "&limit=" + limit);
         HttpRequest request = HttpRequest.newBuilder(uri)
                                          .timeout(ANSWER_TIMEOUT)
@@ -50,6 +61,14 @@ public final class FeedClient {
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException unreachable) {
             throw new FeedUnavailableException("No answer from " + uri + ": " + unreachable, unreachable);
+        }
+        if (response.statusCode() == UNAUTHORIZED) {
+            throw new FeedRefusedException(UNAUTHORIZED, uri + " answered 401: the bearer token is missing, malformed "
+                    + "or expired; a new token is needed, retrying with this one would not help. " + response.body());
+        }
+        if (response.statusCode() == FORBIDDEN) {
+            throw new FeedRefusedException(FORBIDDEN, uri + " answered 403: the bearer token's roles may not read the "
+                    + "feed (it needs the subscriber role); retrying with this one would not help. " + response.body());
         }
         if (response.statusCode() != 200) {
             throw new FeedUnavailableException(uri + " answered " + response.statusCode() + ": " + response.body());

@@ -10,7 +10,8 @@ import java.util.logging.Logger;
  * in position order and saves its position right after, so that after a restart it goes on exactly after the last
  * event it handled. Only a crash between handling an event and saving its position hands that one event again
  * (at least once). When caught up it asks again every {@code pollInterval}; when the feed does not answer, it
- * waits longer after each failure. It stops when its thread is interrupted, between events.
+ * waits longer after each failure; when the feed refuses its token, it stops with a {@link FeedRefusedException}.
+ * It stops when its thread is interrupted, between events.
  */
 public final class FeedSubscriber {
 
@@ -34,8 +35,9 @@ public final class FeedSubscriber {
     /**
      * Runs until interrupted, then returns.
      *
-     * @throws Exception what the handler threw, or a position file that cannot be read or written; the event
-     *                   concerned is not saved as handled
+     * @throws FeedRefusedException the feed refused the token (401, 403): it will not accept it on a retry either
+     * @throws Exception             what the handler threw, or a position file that cannot be read or written; the
+     *                               event concerned is not saved as handled
      */
     public void run() throws Exception {
         long position = positionFile.read();

@@ -16,6 +16,8 @@ public final class PositionFile {
 
     private final Path file;
     private final Path temporary;
+    /** Whether the file's directory is known to exist: made on the first write, not again for every event. */
+    private boolean directoryMade;
 
     public PositionFile(Path file) {
         this.file = file.toAbsolutePath();
@@ -37,7 +39,10 @@ public final class PositionFile {
     }
 
     public void write(long position) throws IOException {
-        Files.createDirectories(file.getParent());
+        if (!directoryMade) {
+            Files.createDirectories(file.getParent());
+            directoryMade = true;
+        }
         // A FileOutputStream, not a FileChannel: a channel closes when its thread is interrupted, and an interrupt
         // (the subscriber asked to stop) must not cost the position of an event already handled.
         try (FileOutputStream out = new FileOutputStream(temporary.toFile())) {

@@ -73,7 +73,8 @@ final class FakeFeed implements AutoCloseable {
         }
         if (failure != null) {
             requests.add(new Request(System.nanoTime(), after, failure));
-            answer(exchange, failure, "{\"type\":\"https://storyline.news/problems/unavailable\"}");
+            answer(exchange, failure, "{\"type\":\"https://storyline.news/problems/" + problemType(failure)
+                                      + "\",\"status\":" + failure + "}");
             return;
         }
         requests.add(new Request(System.nanoTime(), after, 200));
@@ -83,6 +84,14 @@ final class FakeFeed implements AutoCloseable {
         long next = Math.max(after, to);
         answer(exchange, 200, "{\"events\":[" + String.join(",", snapshot.subList(from, to)) + "],\"next\":" + next
                               + ",\"head\":" + snapshot.size() + "}");
+    }
+
+    private static String problemType(int status) {
+        return switch (status) {
+            case 401 -> "unauthenticated";
+            case 403 -> "forbidden";
+            default -> "unavailable";
+        };
     }
 
     private static void answer(HttpExchange exchange, int status, String body) throws IOException {

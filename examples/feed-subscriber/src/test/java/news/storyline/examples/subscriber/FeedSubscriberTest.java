@@ -111,6 +111,39 @@ class FeedSubscriberTest {
     }
 
     @Test
+    void aTokenTheFeedDoesNotAcceptStopsItAtOnceWithoutRetrying() throws Exception {
+        feed.append(3);
+        Running subscriber = Running.start(new FeedSubscriber(
+                new FeedClient(feed.url(), "expired-token", PAGE_SIZE), positionFile, this::record, POLL, BACKOFF,
+                Duration.ofSeconds(1)));
+        subscriber.awaitEnd();
+
+        assertThat(subscriber.failure.get()).isInstanceOf(FeedRefusedException.class)
+                                            .hasMessageContaining("401")
+                                            .hasMessageContaining("token");
+        assertThat(((FeedRefusedException) subscriber.failure.get()).status()).isEqualTo(401);
+        assertThat(feed.requests()).extracting(FakeFeed.Request::status).containsExactly(401);
+        assertThat(handled).isEmpty();
+        assertThat(positionFile.read()).isZero();
+    }
+
+    @Test
+    void aTokenWhoseRolesMayNotReadTheFeedStopsItAtOnceWithoutRetrying() throws Exception {
+        feed.append(3);
+        feed.failNext(403);
+        Running subscriber = Running.start(subscriber(this::record));
+        subscriber.awaitEnd();
+
+        assertThat(subscriber.failure.get()).isInstanceOf(FeedRefusedException.class)
+                                            .hasMessageContaining("403")
+                                            .hasMessageContaining("subscriber role");
+        assertThat(((FeedRefusedException) subscriber.failure.get()).status()).isEqualTo(403);
+        assertThat(feed.requests()).extracting(FakeFeed.Request::status).containsExactly(403);
+        assertThat(handled).isEmpty();
+        assertThat(positionFile.read()).isZero();
+    }
+
+    @Test
     void pollsWhenCaughtUpAndStopsCleanlyWhenInterrupted() throws Exception {
         feed.append(2);
         Running subscriber = Running.start(subscriber(this::record));
