@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static news.storyline.systemtest.Problems.assertProblemWithCorrelationId;
+import static news.storyline.systemtest.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -40,9 +40,9 @@ class GatewayIsTheOnlyDoorIT {
     void withoutAValidTokenNothingIsReadOrWritten() {
         long events = stack.eventCount();
 
-        assertProblemWithCorrelationId(Http.get(stack.gatewayUrl() + "/api/briefs"), 401, "unauthenticated");
-        assertProblemWithCorrelationId(Http.post(stack.gatewayUrl() + "/api/stories", STORY), 401, "unauthenticated");
-        assertProblemWithCorrelationId(Http.post(stack.gatewayUrl() + "/api/stories", STORY,
+        assertProblem(Http.get(stack.gatewayUrl() + "/api/briefs"), 401, "unauthenticated");
+        assertProblem(Http.post(stack.gatewayUrl() + "/api/stories", STORY), 401, "unauthenticated");
+        assertProblem(Http.post(stack.gatewayUrl() + "/api/stories", STORY,
                                                  Map.of("Authorization", "Bearer not.a.token")),
                                        401, "unauthenticated");
 
@@ -53,11 +53,11 @@ class GatewayIsTheOnlyDoorIT {
     void eachRoleReachesOnlyWhatItIsFor() {
         long events = stack.eventCount();
 
-        assertProblemWithCorrelationId(Http.post(stack.gatewayUrl() + "/api/stories", STORY, stack.as("reader")),
+        assertProblem(Http.post(stack.gatewayUrl() + "/api/stories", STORY, stack.as("reader")),
                                        403, "forbidden");
-        assertProblemWithCorrelationId(Http.get(stack.gatewayUrl() + "/api/briefs", stack.as("subscriber")),
+        assertProblem(Http.get(stack.gatewayUrl() + "/api/briefs", stack.as("subscriber")),
                                        403, "forbidden");
-        assertProblemWithCorrelationId(Http.send("POST", stack.gatewayUrl() + "/api/admin/rebuilds", null,
+        assertProblem(Http.send("POST", stack.gatewayUrl() + "/api/admin/rebuilds", null,
                                                  stack.as("editor")), 403, "forbidden");
 
         assertThat(Http.get(stack.gatewayUrl() + "/api/briefs", stack.as("reader")).status()).isEqualTo(200);
@@ -69,13 +69,13 @@ class GatewayIsTheOnlyDoorIT {
         long events = stack.eventCount();
         String storyService = stack.storyServiceUrl(0);
 
-        assertProblemWithCorrelationId(Http.post(storyService + "/api/stories", STORY), 401, "unauthenticated");
+        assertProblem(Http.post(storyService + "/api/stories", STORY), 401, "unauthenticated");
         // Headers that once named the editor, and a user's own token: neither is what the gateway relays.
-        assertProblemWithCorrelationId(Http.post(storyService + "/api/stories", STORY,
+        assertProblem(Http.post(storyService + "/api/stories", STORY,
                                                  Map.of("X-Storyline-Editor", "intruder")), 401, "unauthenticated");
-        assertProblemWithCorrelationId(Http.post(storyService + "/api/stories", STORY, stack.as("editor")),
+        assertProblem(Http.post(storyService + "/api/stories", STORY, stack.as("editor")),
                                        401, "unauthenticated");
-        assertProblemWithCorrelationId(Http.get(stack.briefServiceUrl() + "/api/briefs"), 401, "unauthenticated");
+        assertProblem(Http.get(stack.briefServiceUrl() + "/api/briefs"), 401, "unauthenticated");
 
         assertThat(stack.eventCount()).isEqualTo(events);
     }
@@ -134,7 +134,7 @@ class GatewayIsTheOnlyDoorIT {
         assertThat(answers.get(0).status()).as(answers.get(0).toString()).isEqualTo(400);
         Http.Response limited = answers.stream().filter(answer -> answer.status() == 429).findFirst()
                                        .orElseThrow(() -> new AssertionError("no 429 among " + answers.size()));
-        assertProblemWithCorrelationId(limited, 429, "rate-limited");
+        assertProblem(limited, 429, "rate-limited");
         assertThat(limited.header("Retry-After").map(Integer::parseInt).orElseThrow()).isPositive();
 
         assertThat(Http.get(stack.gatewayUrl() + "/api/briefs", hurried).status()).isEqualTo(200);
@@ -144,7 +144,7 @@ class GatewayIsTheOnlyDoorIT {
     @Test
     void oversizedBodiesAndHeadersAreRefusedAtTheGateway() {
         String huge = "{\"headline\":\"" + "я".repeat(600_000) + "\"}";
-        assertProblemWithCorrelationId(Http.post(stack.gatewayUrl() + "/api/stories", huge, stack.as("editor")), 413,
+        assertProblem(Http.post(stack.gatewayUrl() + "/api/stories", huge, stack.as("editor")), 413,
                       "payload-too-large");
 
         Http.Response response = Http.get(stack.gatewayUrl() + "/api/briefs",

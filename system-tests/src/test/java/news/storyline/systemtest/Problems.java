@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What a refusal looks like from outside: an RFC 9457 problem of the expected status and type, which tells the
- * client nothing about the stack behind it (no exception, no internal address).
+ * What a refusal looks like from outside: an RFC 9457 problem of the expected status and type, with the request's
+ * correlation id, which tells the client nothing about the stack behind it (no exception, no internal address).
  */
 final class Problems {
 
@@ -20,17 +20,8 @@ final class Problems {
         JsonNode problem = response.body();
         assertThat(problem.path("type").asText()).as(response.toString()).endsWith("/" + type);
         assertThat(problem.path("status").asInt()).as(response.toString()).isEqualTo(status);
+        assertThat(problem.path("correlationId").asText()).as("the id a client quotes: " + response).isNotBlank();
         assertThat(response.text()).doesNotContain("Exception", "127.0.0.1");
-        return problem;
-    }
-
-    /**
-     * As {@link #assertProblem}, for the problems the gateway and the services' filters write themselves, which
-     * also name the request's {@code correlationId} for the client to quote.
-     */
-    static JsonNode assertProblemWithCorrelationId(Http.Response response, int status, String type) {
-        JsonNode problem = assertProblem(response, status, type);
-        assertThat(problem.path("correlationId").asText()).as(response.toString()).isNotBlank();
         return problem;
     }
 }

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-import static news.storyline.systemtest.Problems.assertProblemWithCorrelationId;
+import static news.storyline.systemtest.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -39,7 +39,7 @@ class ReadSideOutageThroughGatewayIT {
                 Instant asked = Instant.now();
                 Http.Response down = Http.get(briefs, stack.as("reader"));
                 assertThat(Duration.between(asked, Instant.now())).isLessThan(PROMPT);
-                assertProblemWithCorrelationId(down, 503, "unavailable");
+                assertProblem(down, 503, "unavailable");
             }
             Http.Response filed = Http.post(stack.gatewayUrl() + "/api/stories", Map.of(
                     "headline", "Новина, подадена докато архивът почива",

@@ -23,7 +23,7 @@ public final class FilterProblems {
                              ObjectMapper json) throws IOException {
         String correlationId = CorrelationIds.of(request);
         problem.setInstance(URI.create(request.getRequestURI()));
-        problem.setProperty("correlationId", correlationId);
+        problem.setProperty(CorrelatedProblems.PROPERTY, correlationId);
         byte[] body = json.writeValueAsBytes(problem);
         response.setStatus(problem.getStatus());
         response.setHeader(CorrelationIds.HEADER, correlationId);

@@ -7,6 +7,6 @@ import org.springframework.context.annotation.Import;
 /** Gives every Storyline service the same error language. */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@Import(StandardProblemsAdvice.class)
+@Import({StandardProblemsAdvice.class, CorrelatedProblems.class})
 public class WebSupportAutoConfiguration {
 }
