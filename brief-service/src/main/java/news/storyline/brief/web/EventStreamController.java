@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import news.storyline.brief.feed.CloudEventMapping;
-import news.storyline.brief.live.EventFilter;
+import news.storyline.brief.feed.FeedFilter;
 import news.storyline.brief.live.LiveStreams;
 import news.storyline.brief.live.OutgoingEvent;
 import news.storyline.web.ProblemType;
@@ -63,7 +63,7 @@ class EventStreamController {
         if (!known.containsAll(types)) {
             throw unknownTypes(types, known);
         }
-        EventFilter filter = new EventFilter(types, thread);
+        FeedFilter filter = new FeedFilter(types, thread);
         return responses.stream(streams.open(start, filter, event -> new OutgoingEvent(event.position(),
                                                                                         event.ceType(),
                                                                                         event.cloudEvent())));

@@ -6,7 +6,7 @@ import news.storyline.api.query.FindThreadQuery;
 import news.storyline.api.query.FindTimelineEntryQuery;
 import news.storyline.api.query.ThreadSummary;
 import news.storyline.api.query.TimelineEntry;
-import news.storyline.brief.live.FeedEvent;
+import news.storyline.brief.feed.FeedEntry;
 import news.storyline.brief.live.LiveSettings;
 import news.storyline.brief.live.OutgoingEvent;
 import org.springframework.beans.factory.annotation.Value;
@@ -51,7 +51,7 @@ class LiveTimelineEvents {
         this.poll = poll;
     }
 
-    OutgoingEvent render(String slug, FeedEvent event) {
+    OutgoingEvent render(String slug, FeedEntry event) {
         Optional<?> view = event.isStoryEvent()
                 ? awaitFound(() -> queries.askOptional(
                         new FindTimelineEntryQuery(slug, event.aggregateId(), event.version()), TimelineEntry.class))

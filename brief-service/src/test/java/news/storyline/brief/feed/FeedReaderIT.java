@@ -84,13 +84,14 @@ class FeedReaderIT {
     private void append(long position, String ceType, List<String> threads) {
         database.getCollection(FeedDocument.COLLECTION).insertOne(new Document(FeedDocument.POSITION, position)
                 .append(FeedDocument.EVENT_ID, "event-" + position)
+                .append(FeedDocument.EVENT, new Document("aggregateId", "story-" + position).append("sequenceNumber", 0L))
                 .append(FeedDocument.CE_TYPE, ceType)
                 .append(FeedDocument.THREADS, threads)
                 .append(FeedDocument.CLOUD_EVENT, cloudEvent(position, ceType)));
     }
 
     private static FeedEntry entry(long position, String ceType, List<String> threads) {
-        return new FeedEntry(position, ceType, threads, cloudEvent(position, ceType));
+        return new FeedEntry(position, ceType, threads, cloudEvent(position, ceType), "story-" + position, 0);
     }
 
     private static String cloudEvent(long position, String ceType) {

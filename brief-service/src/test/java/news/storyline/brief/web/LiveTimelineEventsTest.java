@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import news.storyline.api.query.FindTimelineEntryQuery;
 import news.storyline.api.query.TimelineEntry;
 import news.storyline.api.story.Dateline;
-import news.storyline.brief.live.FeedEvent;
+import news.storyline.brief.feed.FeedEntry;
 import news.storyline.brief.live.LiveSettings;
 import news.storyline.brief.live.OutgoingEvent;
 import org.axonframework.messaging.responsetypes.ResponseType;
@@ -28,7 +28,7 @@ import static org.mockito.Mockito.when;
 class LiveTimelineEventsTest {
 
     private static final String CLOUD_EVENT = "{\"specversion\":\"1.0\",\"type\":\"news.storyline.story.updated.v1\"}";
-    private static final FeedEvent UPDATED = new FeedEvent(42, "news.storyline.story.updated.v1", List.of("gaza"),
+    private static final FeedEntry UPDATED = new FeedEntry(42, "news.storyline.story.updated.v1", List.of("gaza"),
                                                            CLOUD_EVENT, "story-1", 2);
 
     private final QueryGateway gateway = mock(QueryGateway.class);
