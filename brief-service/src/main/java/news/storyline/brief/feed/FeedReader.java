@@ -52,11 +52,6 @@ public class FeedReader implements FeedPages {
         return last == null ? 0 : last.get(POSITION, Number.class).longValue();
     }
 
-    /** Up to {@code limit} entries after {@code position} that pass {@code filter}, in order. */
-    public List<FeedEntry> after(long position, int limit, FeedFilter filter) {
-        return page(position, limit, filter).entries();
-    }
-
     /**
      * Up to {@code limit} entries after {@code after} that pass {@code filter}, in order, with where the following
      * page starts and the head the page was read against.
