@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -139,10 +138,7 @@ public class WebhookRegistry {
             return Set.of();
         }
         for (int n = 0; n < types.size(); n++) {
-            if (!CloudEventMapping.knownTypes().contains(types.get(n))) {
-                throw new WebhookRefusedException("types[" + n + "]", "Unknown event type " + types.get(n)
-                                                                      + "; known: " + new TreeSet<>(CloudEventMapping.knownTypes()));
-            }
+            CloudEventMapping.requireKnown("types[" + n + "]", List.of(types.get(n)));
         }
         return new LinkedHashSet<>(types);
     }
