@@ -37,7 +37,7 @@ class LiveTimelineEventsTest {
             new Queries(gateway), json,
             new LiveSettings(Duration.ofMillis(50), Duration.ofSeconds(15), 10, 10, Duration.ofSeconds(5), 10,
                              Duration.ofMillis(100)),
-            Duration.ofMillis(10));
+            new Freshness(Duration.ofSeconds(3), Duration.ofMillis(10)));
 
     @Test
     void sendsTheTimelineEntryOfTheStoryVersionTheEventMade() throws Exception {
