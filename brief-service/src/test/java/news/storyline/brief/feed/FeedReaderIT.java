@@ -71,14 +71,26 @@ class FeedReaderIT {
         assertThatThrownBy(() -> reader.page(0, 0, FeedFilter.ALL)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    /** The live streams filter the tailer's entries at hand with {@link FeedFilter#matches}; pages filter in MongoDB. */
     @Test
     void aFilterChoosesAtHandAsTheReaderDoesInTheDatabase() {
-        FeedEntry linked = entry(2, LINKED, List.of("talks"));
+        append(1, FILED, List.of());
+        append(2, LINKED, List.of("talks"));
+        append(3, FILED, List.of("talks", "other"));
+        append(4, LINKED, List.of("other"));
+        List<FeedEntry> all = reader.page(0, 10, FeedFilter.ALL).entries();
+        FeedEntry linked = all.get(1);
 
         assertThat(FeedFilter.ALL.matches(linked)).isTrue();
         assertThat(new FeedFilter(Set.of(LINKED, FILED), "talks").matches(linked)).isTrue();
         assertThat(new FeedFilter(Set.of(FILED), null).matches(linked)).isFalse();
         assertThat(new FeedFilter(Set.of(), "other").matches(linked)).isFalse();
+        for (FeedFilter filter : List.of(FeedFilter.ALL, new FeedFilter(Set.of(LINKED, FILED), "talks"),
+                                         new FeedFilter(Set.of(FILED), null), new FeedFilter(Set.of(), "other"),
+                                         new FeedFilter(Set.of(LINKED), "other"), new FeedFilter(Set.of(), "none"))) {
+            assertThat(all.stream().filter(filter::matches).toList()).as(filter.toString())
+                    .isEqualTo(reader.page(0, 10, filter).entries());
+        }
     }
 
     private void append(long position, String ceType, List<String> threads) {

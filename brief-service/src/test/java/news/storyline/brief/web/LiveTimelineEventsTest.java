@@ -21,7 +21,9 @@ import java.util.concurrent.CompletableFuture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.atLeast;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 /** What a live timeline sends, with the read model answering through a stubbed query bus. */
@@ -31,12 +33,14 @@ class LiveTimelineEventsTest {
     private static final FeedEntry UPDATED = new FeedEntry(42, "news.storyline.story.updated.v1", List.of("gaza"),
                                                            CLOUD_EVENT, "story-1", 2);
 
+    private static final Duration TIMELINE_WAIT = Duration.ofMillis(100);
+
     private final QueryGateway gateway = mock(QueryGateway.class);
     private final ObjectMapper json = JsonMapper.builder().findAndAddModules().build();
     private final LiveTimelineEvents events = new LiveTimelineEvents(
             new Queries(gateway), json,
             new LiveSettings(Duration.ofMillis(50), Duration.ofSeconds(15), 10, 10, Duration.ofSeconds(5), 10,
-                             Duration.ofMillis(100)),
+                             TIMELINE_WAIT),
             new Freshness(Duration.ofSeconds(3), Duration.ofMillis(10)));
 
     @Test
@@ -54,10 +58,15 @@ class LiveTimelineEventsTest {
 
     @Test
     void sendsTheCloudEventWhenTheTimelineDoesNotShowTheEventInTime() {
-        answerTimelineEntry(new FindTimelineEntryQuery("gaza", "story-1", 3), Optional.empty());
+        FindTimelineEntryQuery query = new FindTimelineEntryQuery("gaza", "story-1", 3);
+        answerTimelineEntry(query, Optional.empty());
+        long start = System.nanoTime();
 
         OutgoingEvent sent = events.render("gaza", UPDATED);
 
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("waited the timeline wait")
+                                                                .isGreaterThanOrEqualTo(TIMELINE_WAIT);
+        verify(gateway, atLeast(2)).query(eq(query), any(ResponseType.class));
         assertThat(sent.name()).isEqualTo("story.updated");
         assertThat(sent.data()).isEqualTo(CLOUD_EVENT);
     }
