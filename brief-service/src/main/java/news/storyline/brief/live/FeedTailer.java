@@ -25,8 +25,9 @@ import java.util.concurrent.TimeUnit;
  * every position up to the last one published is in the feed: a stream that subscribes first and then reads the
  * feed finds there whatever was published before it subscribed.
  * <p>
- * It stops before the web server's graceful shutdown (which would otherwise wait for every open stream), cutting
- * each stream off with a position to resume from.
+ * It stops before the web server's graceful shutdown, which would otherwise wait for every open stream (the
+ * default phase of a {@link SmartLifecycle} is the last to start and the first to stop), cutting each stream off
+ * with a position to resume from.
  */
 @Component
 public class FeedTailer implements SmartLifecycle {
@@ -78,12 +79,6 @@ public class FeedTailer implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
-    }
-
-    /** Stops first, before the web server waits for open requests. */
-    @Override
-    public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE;
     }
 
     /** A failed read is tried again at the next poll; letting it escape would end the schedule for good. */
