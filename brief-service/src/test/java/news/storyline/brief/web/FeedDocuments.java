@@ -11,8 +11,7 @@ import java.util.UUID;
 
 /**
  * Writes feed documents as the feed contract describes them, straight into the feed collection, standing in for
- * the feed projection in tests of the live streams that need exact control over positions: a late insert, big
- * events.
+ * the feed projection in tests of the live streams that need exact control over positions and big events.
  */
 final class FeedDocuments {
 
