@@ -2,10 +2,11 @@ package news.storyline.brief.feed;
 
 import com.mongodb.client.MongoDatabase;
 import news.storyline.testsupport.TestMongo;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +20,8 @@ class FeedReaderIT {
 
     private final MongoDatabase database = TestMongo.client().getDatabase(TestMongo.freshDatabaseName("feedreader"));
     private final FeedReader reader = new FeedReader(database);
+    private final FeedDocuments documents = new FeedDocuments(database);
+    private final Map<Long, String> cloudEvents = new HashMap<>();
 
     @Test
     void anEmptyFeedHasHeadZeroAndNoEntries() {
@@ -94,19 +97,11 @@ class FeedReaderIT {
     }
 
     private void append(long position, String ceType, List<String> threads) {
-        database.getCollection(FeedDocument.COLLECTION).insertOne(new Document(FeedDocument.POSITION, position)
-                .append(FeedDocument.EVENT_ID, "event-" + position)
-                .append(FeedDocument.EVENT, new Document("aggregateId", "story-" + position).append("sequenceNumber", 0L))
-                .append(FeedDocument.CE_TYPE, ceType)
-                .append(FeedDocument.THREADS, threads)
-                .append(FeedDocument.CLOUD_EVENT, cloudEvent(position, ceType)));
+        cloudEvents.put(position, documents.insert(position, ceType, "story-" + position, 0, threads, "{}"));
     }
 
-    private static FeedEntry entry(long position, String ceType, List<String> threads) {
-        return new FeedEntry(position, ceType, threads, cloudEvent(position, ceType), "story-" + position, 0);
-    }
-
-    private static String cloudEvent(long position, String ceType) {
-        return "{\"specversion\":\"1.0\",\"id\":\"event-" + position + "\",\"type\":\"" + ceType + "\"}";
+    /** The entry of what {@link #append} wrote at {@code position}. */
+    private FeedEntry entry(long position, String ceType, List<String> threads) {
+        return new FeedEntry(position, ceType, threads, cloudEvents.get(position), "story-" + position, 0);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import news.storyline.brief.feed.FeedDocuments;
 import news.storyline.testsupport.Api;
 import news.storyline.testsupport.ServiceIT;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,8 +23,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import static news.storyline.brief.web.FeedDocuments.FILED;
-import static news.storyline.brief.web.FeedDocuments.RENAMED;
+import static news.storyline.brief.feed.FeedDocuments.FILED;
+import static news.storyline.brief.feed.FeedDocuments.RENAMED;
 import static news.storyline.testsupport.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
