@@ -11,7 +11,8 @@ import java.util.SortedSet;
 public class UnknownEventTypeException extends QueryRefusedException {
 
     UnknownEventTypeException(String field, SortedSet<String> unknown, SortedSet<String> known) {
-        super(field, "Unknown event type " + String.join(", ", unknown) + "; the types are " + String.join(", ", known));
+        super(field, "Unknown event type " + String.join(", ", unknown)
+                     + "; the types are " + String.join(", ", known));
     }
 
     /** Every type the feed publishes, in alphabetical order. */

@@ -33,7 +33,8 @@ class Freshness {
         if (minVersion == null) {
             return read.get();
         }
-        Optional<T> answer = within(maxWait, () -> read.get().filter(found -> version.applyAsLong(found) >= minVersion));
+        Optional<T> answer = within(maxWait,
+                                    () -> read.get().filter(found -> version.applyAsLong(found) >= minVersion));
         if (answer.isEmpty()) {
             throw new NotCaughtUpException(minVersion, maxWait);
         }

@@ -74,7 +74,7 @@ class FeedReaderIT {
         assertThatThrownBy(() -> reader.page(0, 0, FeedFilter.ALL)).isInstanceOf(IllegalArgumentException.class);
     }
 
-    /** The live streams filter the tailer's entries at hand with {@link FeedFilter#matches}; pages filter in MongoDB. */
+    /** The live streams filter the tailer's entries at hand with {@link FeedFilter#matches}; pages, in MongoDB. */
     @Test
     void aFilterChoosesAtHandAsTheReaderDoesInTheDatabase() {
         append(1, FILED, List.of());
