@@ -23,10 +23,13 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Map;
-import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import static java.util.Map.entry;
 
@@ -67,10 +70,20 @@ public final class CloudEventMapping {
     }
 
     /** Every CloudEvents type the feed publishes, in alphabetical order. */
-    public static Set<String> knownTypes() {
-        TreeSet<String> types = new TreeSet<>();
-        MAPPINGS.values().forEach(mapping -> types.add(mapping.type()));
-        return types;
+    public static final SortedSet<String> KNOWN_TYPES = Collections.unmodifiableSortedSet(
+            MAPPINGS.values().stream().map(Mapping::type).collect(Collectors.toCollection(TreeSet::new)));
+
+    /**
+     * Refuses {@code types} unless the feed publishes every one of them, naming the ones it does not.
+     *
+     * @param field the part of the request the types came from, for the answer
+     */
+    public static void requireKnown(String field, Collection<String> types) {
+        SortedSet<String> unknown = types.stream().filter(type -> !KNOWN_TYPES.contains(type))
+                                         .collect(Collectors.toCollection(TreeSet::new));
+        if (!unknown.isEmpty()) {
+            throw new UnknownEventTypeException(field, unknown, KNOWN_TYPES);
+        }
     }
 
     /** The CloudEvents type of events of {@code payloadType}. */

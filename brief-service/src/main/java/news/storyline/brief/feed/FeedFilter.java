@@ -14,6 +14,11 @@ public record FeedFilter(Set<String> types, String thread) {
         types = Set.copyOf(types);
     }
 
+    /** The events of one thread, of every type. */
+    public static FeedFilter thread(String slug) {
+        return new FeedFilter(Set.of(), slug);
+    }
+
     /** For entries at hand (a live stream's): the same choice {@link FeedReader} makes in the database. */
     public boolean matches(FeedEntry entry) {
         return (types.isEmpty() || types.contains(entry.ceType()))

@@ -19,19 +19,25 @@ import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lte;
 import static news.storyline.brief.feed.FeedDocument.CE_TYPE;
 import static news.storyline.brief.feed.FeedDocument.CLOUD_EVENT;
+import static news.storyline.brief.feed.FeedDocument.EVENT;
 import static news.storyline.brief.feed.FeedDocument.POSITION;
 import static news.storyline.brief.feed.FeedDocument.THREADS;
 
 /**
- * Reads the feed by position: pages for {@code GET /api/events}, catch-up for the streams and webhooks.
+ * Reads the feed by position: pages for {@code GET /api/events}, catch-up and tailing for the live streams,
+ * catch-up for webhooks.
  * <p>
- * A read never goes past the head as it stood when the read began. The feed's single writer appends one position
- * after another, each acknowledged before the next is written, so every position up to that head is in the
- * collection; a position written while the read runs could otherwise be seen while an earlier one, written just
- * before it, was passed over by the scan.
+ * A read never goes past the head as it stood when the read began. The feed has no holes below its head: its
+ * writer ({@code FeedProjection}) inserts a position only as the highest one plus one, each acknowledged before
+ * the next is written, and a concurrent writer of the same position loses on the unique {@code _id} and takes the
+ * next one. So every position up to that head is in the collection; a position written while the read runs could
+ * otherwise be seen while an earlier one, written just before it, was passed over by the scan.
  */
 @Component
-public class FeedReader {
+public class FeedReader implements FeedPages {
+
+    private static final String AGGREGATE_ID = EVENT + ".aggregateId";
+    private static final String SEQUENCE_NUMBER = EVENT + ".sequenceNumber";
 
     private final MongoCollection<Document> feed;
 
@@ -39,19 +45,18 @@ public class FeedReader {
         this.feed = storylineDatabase.getCollection(FeedDocument.COLLECTION);
     }
 
-    /** The highest position given out so far; 0 while the feed is empty. */
+    @Override
     public long head() {
         Document last = feed.find().sort(Sorts.descending(POSITION)).projection(Projections.include(POSITION))
                             .limit(1).first();
         return last == null ? 0 : last.get(POSITION, Number.class).longValue();
     }
 
-    /** Up to {@code limit} entries after {@code position} that pass {@code filter}, in order. */
-    public List<FeedEntry> after(long position, int limit, FeedFilter filter) {
-        return page(position, limit, filter).entries();
-    }
-
-    /** As {@link #after}, with where the following page starts and the head the page was read against. */
+    /**
+     * Up to {@code limit} entries after {@code after} that pass {@code filter}, in order, with where the following
+     * page starts and the head the page was read against.
+     */
+    @Override
     public FeedPage page(long after, int limit, FeedFilter filter) {
         if (limit < 1) {
             throw new IllegalArgumentException("A page holds at least one entry, not " + limit);
@@ -61,7 +66,8 @@ public class FeedReader {
             return new FeedPage(List.of(), after, head);
         }
         List<FeedEntry> entries = feed.find(and(gt(POSITION, after), lte(POSITION, head), chosenBy(filter)))
-                                      .projection(Projections.include(CE_TYPE, THREADS, CLOUD_EVENT))
+                                      .projection(Projections.include(CE_TYPE, THREADS, CLOUD_EVENT, AGGREGATE_ID,
+                                                                      SEQUENCE_NUMBER))
                                       .sort(Sorts.ascending(POSITION))
                                       .limit(limit)
                                       .map(FeedReader::entry)
@@ -82,7 +88,18 @@ public class FeedReader {
     }
 
     private static FeedEntry entry(Document document) {
+        Document event = document.get(EVENT, new Document());
         return new FeedEntry(document.get(POSITION, Number.class).longValue(), document.getString(CE_TYPE),
-                             document.getList(THREADS, String.class), document.getString(CLOUD_EVENT));
+                             document.getList(THREADS, String.class), document.getString(CLOUD_EVENT),
+                             event.getString("aggregateId"), sequenceNumber(event));
+    }
+
+    /**
+     * Every Storyline event is an aggregate's; should one not be, it must still not stop a reader, which is why it
+     * gets {@link FeedEntry#NOT_IN_A_STREAM} rather than an exception.
+     */
+    private static long sequenceNumber(Document event) {
+        Number sequenceNumber = event.get("sequenceNumber", Number.class);
+        return sequenceNumber == null ? FeedEntry.NOT_IN_A_STREAM : sequenceNumber.longValue();
     }
 }

@@ -1,11 +1,14 @@
 package news.storyline.brief.live;
 
+import news.storyline.brief.feed.FeedEntry;
+import news.storyline.brief.feed.FeedFilter;
+import news.storyline.brief.feed.FeedPage;
+import news.storyline.brief.feed.FeedPages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -17,19 +20,21 @@ import java.util.concurrent.TimeUnit;
  * published and hands each event to every {@link Subscription}, without ever waiting for one. The embedded MongoDB
  * has no change streams or tailable cursors to be told of new documents, so polling an {@code _id} range it is.
  * <p>
- * It publishes positions strictly one after another: a document visible at N+2 before N+1 waits for N+1, which
- * is late, not lost (positions are dense). So every position up to the last one published is in the feed; a
- * stream that subscribes first and then reads the feed finds there whatever was published before it subscribed.
+ * It reads through {@link news.storyline.brief.feed.FeedReader}, which never reads past the head as it stood when
+ * the read began, below which the feed has no holes; so it publishes positions strictly one after another, and
+ * every position up to the last one published is in the feed: a stream that subscribes first and then reads the
+ * feed finds there whatever was published before it subscribed.
  * <p>
- * It stops before the web server's graceful shutdown (which would otherwise wait for every open stream), cutting
- * each stream off with a position to resume from.
+ * It stops before the web server's graceful shutdown, which would otherwise wait for every open stream (the
+ * default phase of a {@link SmartLifecycle} is the last to start and the first to stop), cutting each stream off
+ * with a position to resume from.
  */
 @Component
 public class FeedTailer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(FeedTailer.class);
 
-    private final FeedSource feed;
+    private final FeedPages feed;
     private final LiveSettings settings;
     private final LiveMetrics metrics;
     private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
@@ -37,7 +42,7 @@ public class FeedTailer implements SmartLifecycle {
     private volatile boolean running;
     private long published;
 
-    FeedTailer(FeedSource feed, LiveSettings settings, LiveMetrics metrics) {
+    FeedTailer(FeedPages feed, LiveSettings settings, LiveMetrics metrics) {
         this.feed = feed;
         this.settings = settings;
         this.metrics = metrics;
@@ -53,7 +58,7 @@ public class FeedTailer implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        published = feed.contiguousHead();
+        published = feed.head();
         poller = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "feed-tailer");
             thread.setDaemon(true);
@@ -76,26 +81,20 @@ public class FeedTailer implements SmartLifecycle {
         return running;
     }
 
-    /** Stops first, before the web server waits for open requests. */
-    @Override
-    public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE;
-    }
-
     /** A failed read is tried again at the next poll; letting it escape would end the schedule for good. */
     private void pollOnce() {
         try {
-            List<FeedEvent> events;
+            FeedPage read;
             do {
-                events = feed.after(published, settings.page());
-                events.forEach(this::publish);
-            } while (events.size() == settings.page() && running);
+                read = feed.page(published, settings.page(), FeedFilter.ALL);
+                read.entries().forEach(this::publish);
+            } while (read.entries().size() == settings.page() && running);
         } catch (RuntimeException e) {
             log.warn("Reading the feed after position {} failed; trying again", published, e);
         }
     }
 
-    private void publish(FeedEvent event) {
+    private void publish(FeedEntry event) {
         for (Subscription subscription : subscriptions) {
             if (!subscription.offer(event)) {
                 subscriptions.remove(subscription);

@@ -1,5 +1,7 @@
 package news.storyline.brief.live;
 
+import news.storyline.brief.feed.FeedFilter;
+import news.storyline.brief.feed.FeedPages;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -27,13 +29,13 @@ public class LiveStreams implements DisposableBean {
     private static final String DISCONNECTED = "disconnected";
 
     private final FeedTailer tailer;
-    private final FeedSource feed;
+    private final FeedPages feed;
     private final LiveSettings settings;
     private final LiveMetrics metrics;
     private final Semaphore connections;
     private final ExecutorService writers;
 
-    LiveStreams(FeedTailer tailer, FeedSource feed, LiveSettings settings, LiveMetrics metrics) {
+    LiveStreams(FeedTailer tailer, FeedPages feed, LiveSettings settings, LiveMetrics metrics) {
         this.tailer = tailer;
         this.feed = feed;
         this.settings = settings;
@@ -52,7 +54,7 @@ public class LiveStreams implements DisposableBean {
      * makes it; empty when this instance serves as many streams as it may, or is not tailing the feed (starting
      * or stopping).
      */
-    public Optional<SseEmitter> open(long after, EventFilter filter, EventRendering rendering) {
+    public Optional<SseEmitter> open(long after, FeedFilter filter, EventRendering rendering) {
         if (!tailer.isRunning() || !connections.tryAcquire()) {
             return Optional.empty();
         }

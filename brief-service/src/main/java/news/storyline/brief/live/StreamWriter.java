@@ -1,10 +1,12 @@
 package news.storyline.brief.live;
 
+import news.storyline.brief.feed.FeedEntry;
+import news.storyline.brief.feed.FeedPage;
+import news.storyline.brief.feed.FeedPages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.List;
 
 /**
  * The one writer of one connection: catches up from the feed, then goes live, and ends with a cut-off when the
@@ -12,17 +14,19 @@ import java.util.List;
  * <p>
  * No gap and no repeat at the switch: the subscription was taken on the {@link FeedTailer} before this writer
  * reads the feed, so every event published before that is in the feed and the catch-up reads it, and every event
- * published since is in the subscription's buffer. The catch-up reads the feed, without holes, until a short
- * page; then the buffer is drained, skipping what the catch-up already covered (events come in position order,
- * so "covered" is "at or below the last position examined"). Should the buffer overflow during the catch-up, it
- * is emptied and the switch refused, and the catch-up reads on: what was dropped is in the feed too.
+ * published since is in the subscription's buffer. The catch-up reads pages of the feed with the subscription's
+ * filter, in the database, until a page that is not full (one that looked as far as the head it was read
+ * against); then the buffer is drained, skipping what the catch-up already covered (events come in position
+ * order, so "covered" is "at or below the last position examined", the page's {@link FeedPage#next()}). Should
+ * the buffer overflow during the catch-up, it is emptied and the switch refused, and the catch-up reads on: what
+ * was dropped is in the feed too.
  */
 final class StreamWriter implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(StreamWriter.class);
 
     private final Subscription subscription;
-    private final FeedSource feed;
+    private final FeedPages feed;
     private final int page;
     private final Duration heartbeat;
     private final EventRendering rendering;
@@ -31,7 +35,7 @@ final class StreamWriter implements Runnable {
     private long examined;
     private long delivered;
 
-    StreamWriter(Subscription subscription, long after, FeedSource feed, LiveSettings settings,
+    StreamWriter(Subscription subscription, long after, FeedPages feed, LiveSettings settings,
                  EventRendering rendering, EventSink sink, Runnable onEnd) {
         this.subscription = subscription;
         this.feed = feed;
@@ -66,11 +70,12 @@ final class StreamWriter implements Runnable {
 
     private void catchUp() throws EventSink.Gone {
         while (subscription.cutOffReason() == null) {
-            List<FeedEvent> events = feed.after(examined, page);
-            for (FeedEvent event : events) {
-                deliverIfWanted(event);
+            FeedPage read = feed.page(examined, page, subscription.filter());
+            for (FeedEntry event : read.entries()) {
+                deliver(event);
             }
-            if (events.size() < page && subscription.goLive()) {
+            examined = read.next();
+            if (read.entries().size() < page && subscription.goLive()) {
                 return;
             }
         }
@@ -86,16 +91,15 @@ final class StreamWriter implements Runnable {
             if (next.idle()) {
                 sink.heartbeat();
             } else if (next.event().position() > examined) {
-                deliverIfWanted(next.event());
+                deliver(next.event());
             }
         }
     }
 
-    private void deliverIfWanted(FeedEvent event) throws EventSink.Gone {
-        if (subscription.filter().test(event)) {
-            sink.send(rendering.render(event));
-            delivered = event.position();
-        }
+    /** Only what the subscription's filter wants comes here: the catch-up's pages and the buffer are filtered. */
+    private void deliver(FeedEntry event) throws EventSink.Gone {
+        sink.send(rendering.render(event));
+        delivered = event.position();
         examined = event.position();
     }
 }

@@ -1,5 +1,8 @@
 package news.storyline.brief.live;
 
+import news.storyline.brief.feed.FeedEntry;
+import news.storyline.brief.feed.FeedFilter;
+
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -22,16 +25,16 @@ public final class Subscription {
     /** The instance is shutting down. */
     public static final String SHUTDOWN = "shutdown";
 
-    private final EventFilter filter;
+    private final FeedFilter filter;
     private final int capacity;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final Deque<FeedEvent> buffer;
+    private final Deque<FeedEntry> buffer;
     private boolean live;
     private boolean overrun;
     private String cutOffReason;
 
-    public Subscription(EventFilter filter, int capacity) {
+    public Subscription(FeedFilter filter, int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("A buffer needs room for at least one event, not " + capacity);
         }
@@ -40,7 +43,7 @@ public final class Subscription {
         this.buffer = new ArrayDeque<>(Math.min(capacity, 64));
     }
 
-    public EventFilter filter() {
+    public FeedFilter filter() {
         return filter;
     }
 
@@ -50,8 +53,8 @@ public final class Subscription {
      * @return {@code false} when the subscription has ended (this call cut it off, or something else did before),
      *         so that the tailer drops it
      */
-    boolean offer(FeedEvent event) {
-        if (!filter.test(event)) {
+    boolean offer(FeedEntry event) {
+        if (!filter.matches(event)) {
             return true;
         }
         lock.lock();
@@ -139,7 +142,7 @@ public final class Subscription {
     }
 
     /** What {@link #next(Duration)} found: an event, a cut-off, or neither when the wait ran out. */
-    public record Next(FeedEvent event, String cutOffReason) {
+    public record Next(FeedEntry event, String cutOffReason) {
 
         public boolean idle() {
             return event == null && cutOffReason == null;

@@ -6,6 +6,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -70,7 +71,8 @@ public class FeedProjection {
      */
     @EventHandler
     void on(EventMessage<?> event) {
-        if (feed.find(eq(EVENT_ID, event.getIdentifier())).first() != null) {
+        // Only whether it is there: the document itself carries the whole CloudEvent.
+        if (feed.find(eq(EVENT_ID, event.getIdentifier())).projection(Projections.include(POSITION)).first() != null) {
             redeliveries.increment();
             return;
         }

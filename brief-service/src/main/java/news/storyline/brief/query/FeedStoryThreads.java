@@ -7,6 +7,7 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import news.storyline.api.story.LinkTarget;
 import news.storyline.api.story.StoryEvent;
+import news.storyline.api.story.StoryFiledEvent;
 import news.storyline.api.story.StoryLinkedEvent;
 import news.storyline.api.story.StoryUnlinkedEvent;
 import news.storyline.brief.feed.CloudEventMapping;
@@ -37,11 +38,15 @@ class FeedStoryThreads {
     /**
      * Applies the event to the membership and answers the threads it concerns: a thread's event its own thread; a
      * story's event the threads the story is linked to after it, and for an unlink also the thread it left, whose
-     * followers should learn that the story left.
+     * followers should learn that the story left. A story just filed is linked to nothing yet, so its filing is
+     * answered without a lookup.
      */
     List<String> concernedBy(Object payload) {
         if (!(payload instanceof StoryEvent story)) {
             return List.of(CloudEventMapping.subject(payload));
+        }
+        if (payload instanceof StoryFiledEvent) {
+            return List.of();
         }
         if (payload instanceof StoryLinkedEvent linked && isThread(linked.target())) {
             return update(story.storyId(), Updates.addToSet(THREADS, linked.target().id()));

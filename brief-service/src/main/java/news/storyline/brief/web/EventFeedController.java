@@ -15,9 +15,6 @@ import news.storyline.brief.feed.FeedEntry;
 import news.storyline.brief.feed.FeedFilter;
 import news.storyline.brief.feed.FeedPage;
 import news.storyline.brief.feed.FeedReader;
-import news.storyline.web.ProblemType;
-import news.storyline.web.Problems;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -60,22 +57,10 @@ class EventFeedController {
             @Parameter(description = "Only events that concern this thread (its slug)")
             @RequestParam(required = false) @Size(min = 1) String thread) {
         Set<String> wanted = types == null ? Set.of() : Set.copyOf(types);
-        if (!CloudEventMapping.knownTypes().containsAll(wanted)) {
-            return Problems.respond(unknownTypes(wanted));
-        }
+        CloudEventMapping.requireKnown("type", wanted);
         FeedPage page = feed.page(after, limit, new FeedFilter(wanted, thread));
         return ResponseEntity.ok(new EventPage(page.entries().stream().map(FeedEntry::cloudEvent).toList(),
                                                page.next(), page.head()));
-    }
-
-    private static ProblemDetail unknownTypes(Set<String> wanted) {
-        Set<String> known = CloudEventMapping.knownTypes();
-        List<String> unknown = wanted.stream().filter(type -> !known.contains(type)).sorted().toList();
-        ProblemDetail problem = Problems.of(ProblemType.INVALID_REQUEST, "Unknown event type "
-                + String.join(", ", unknown) + "; the types are " + String.join(", ", known));
-        problem.setProperty("field", "type");
-        problem.setProperty("knownTypes", known);
-        return problem;
     }
 
     @Schema(description = "A page of the event feed")

@@ -5,15 +5,11 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import news.storyline.brief.feed.CloudEventMapping;
-import news.storyline.brief.live.EventFilter;
+import news.storyline.brief.feed.FeedFilter;
 import news.storyline.brief.live.LiveStreams;
 import news.storyline.brief.live.OutgoingEvent;
-import news.storyline.web.ProblemType;
-import news.storyline.web.Problems;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -59,23 +55,10 @@ class EventStreamController {
             @RequestHeader(name = LiveResponses.LAST_EVENT_ID, required = false) String lastEventId) {
         long start = LiveResponses.start(lastEventId, after);
         Set<String> types = type == null ? Set.of() : Set.copyOf(type);
-        Set<String> known = CloudEventMapping.knownTypes();
-        if (!known.containsAll(types)) {
-            throw unknownTypes(types, known);
-        }
-        EventFilter filter = new EventFilter(types, thread);
+        CloudEventMapping.requireKnown("type", types);
+        FeedFilter filter = new FeedFilter(types, thread);
         return responses.stream(streams.open(start, filter, event -> new OutgoingEvent(event.position(),
                                                                                         event.ceType(),
                                                                                         event.cloudEvent())));
-    }
-
-    /** As {@code GET /api/events} refuses them: naming the types there are. */
-    private static ErrorResponseException unknownTypes(Set<String> wanted, Set<String> known) {
-        List<String> unknown = wanted.stream().filter(type -> !known.contains(type)).sorted().toList();
-        ProblemDetail problem = Problems.of(ProblemType.INVALID_REQUEST, "Unknown event type "
-                + String.join(", ", unknown));
-        problem.setProperty("field", "type");
-        problem.setProperty("knownTypes", known);
-        return new ErrorResponseException(ProblemType.INVALID_REQUEST.status(), problem, null);
     }
 }

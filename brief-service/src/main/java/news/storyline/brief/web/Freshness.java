@@ -30,28 +30,34 @@ class Freshness {
      * such thing (yet) and there is nothing to wait for, it reads once.
      */
     <T> Optional<T> atLeast(Long minVersion, Supplier<Optional<T>> read, ToLongFunction<T> version) {
-        Optional<T> answer = read.get();
         if (minVersion == null) {
-            return answer;
+            return read.get();
         }
-        long deadline = System.nanoTime() + maxWait.toNanos();
-        while (answer.map(found -> version.applyAsLong(found) < minVersion).orElse(true)) {
-            if (System.nanoTime() > deadline) {
-                throw new NotCaughtUpException(minVersion, maxWait);
-            }
-            pause();
-            answer = read.get();
+        Optional<T> answer = within(maxWait,
+                                    () -> read.get().filter(found -> version.applyAsLong(found) >= minVersion));
+        if (answer.isEmpty()) {
+            throw new NotCaughtUpException(minVersion, maxWait);
         }
         return answer;
     }
 
-    private void pause() {
-        try {
-            Thread.sleep(pollInterval.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new NotCaughtUpException(0, maxWait);
+    /**
+     * Reads until {@code read} finds something, pausing between reads, for at most {@code max}; empty when it found
+     * nothing in time, or when the thread was interrupted (which it leaves interrupted).
+     */
+    <T> Optional<T> within(Duration max, Supplier<Optional<T>> read) {
+        long deadline = System.nanoTime() + max.toNanos();
+        Optional<T> found = read.get();
+        while (found.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(pollInterval.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+            found = read.get();
         }
+        return found;
     }
 
     /** The read model has not reached the version asked for within the bound. */

@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import news.storyline.api.query.FindThreadQuery;
 import news.storyline.api.query.ThreadSummary;
-import news.storyline.brief.live.EventFilter;
+import news.storyline.brief.feed.FeedFilter;
 import news.storyline.brief.live.LiveStreams;
 import news.storyline.web.ProblemType;
 import news.storyline.web.Problems;
@@ -60,6 +60,6 @@ class LiveTimelineController {
             throw new ErrorResponseException(ProblemType.NOT_FOUND.status(),
                                              Problems.of(ProblemType.NOT_FOUND, "No thread " + slug), null);
         }
-        return responses.stream(streams.open(start, EventFilter.thread(slug), event -> events.render(slug, event)));
+        return responses.stream(streams.open(start, FeedFilter.thread(slug), event -> events.render(slug, event)));
     }
 }

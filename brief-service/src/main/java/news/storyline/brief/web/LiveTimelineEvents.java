@@ -6,10 +6,9 @@ import news.storyline.api.query.FindThreadQuery;
 import news.storyline.api.query.FindTimelineEntryQuery;
 import news.storyline.api.query.ThreadSummary;
 import news.storyline.api.query.TimelineEntry;
-import news.storyline.brief.live.FeedEvent;
+import news.storyline.brief.feed.FeedEntry;
 import news.storyline.brief.live.LiveSettings;
 import news.storyline.brief.live.OutgoingEvent;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.io.UncheckedIOException;
@@ -41,17 +40,16 @@ class LiveTimelineEvents {
     private final Queries queries;
     private final ObjectMapper json;
     private final Duration maxWait;
-    private final Duration poll;
+    private final Freshness freshness;
 
-    LiveTimelineEvents(Queries queries, ObjectMapper json, LiveSettings settings,
-                       @Value("${storyline.reads.min-version-poll:25ms}") Duration poll) {
+    LiveTimelineEvents(Queries queries, ObjectMapper json, LiveSettings settings, Freshness freshness) {
         this.queries = queries;
         this.json = json;
         this.maxWait = settings.timelineWait();
-        this.poll = poll;
+        this.freshness = freshness;
     }
 
-    OutgoingEvent render(String slug, FeedEvent event) {
+    OutgoingEvent render(String slug, FeedEntry event) {
         Optional<?> view = event.isStoryEvent()
                 ? awaitFound(() -> queries.askOptional(
                         new FindTimelineEntryQuery(slug, event.aggregateId(), event.version()), TimelineEntry.class))
@@ -67,18 +65,7 @@ class LiveTimelineEvents {
     }
 
     private <T> Optional<T> awaitFound(Supplier<Optional<T>> read) {
-        long deadline = System.nanoTime() + maxWait.toNanos();
-        Optional<T> found = read.get();
-        while (found.isEmpty() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(poll.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.empty();
-            }
-            found = read.get();
-        }
-        return found;
+        return freshness.within(maxWait, read);
     }
 
     private String write(Object view) {

@@ -1,6 +1,7 @@
 package news.storyline.brief.web;
 
 import news.storyline.api.query.QueryRefusedException;
+import news.storyline.brief.feed.UnknownEventTypeException;
 import news.storyline.web.ProblemType;
 import news.storyline.web.Problems;
 import org.springframework.core.Ordered;
@@ -23,6 +24,14 @@ class ReadProblemsAdvice {
     ResponseEntity<ProblemDetail> refused(QueryRefusedException ex) {
         ProblemDetail problem = Problems.of(ProblemType.INVALID_REQUEST, ex.getMessage());
         problem.setProperty("field", ex.field());
+        return Problems.respond(problem);
+    }
+
+    @ExceptionHandler(UnknownEventTypeException.class)
+    ResponseEntity<ProblemDetail> unknownEventType(UnknownEventTypeException ex) {
+        ProblemDetail problem = Problems.of(ProblemType.INVALID_REQUEST, ex.getMessage());
+        problem.setProperty("field", ex.field());
+        problem.setProperty("knownTypes", ex.knownTypes());
         return Problems.respond(problem);
     }
 

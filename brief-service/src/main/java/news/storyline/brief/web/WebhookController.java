@@ -9,7 +9,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import news.storyline.brief.webhook.DeadLetter;
 import news.storyline.brief.webhook.Redelivery;
-import news.storyline.brief.webhook.WebhookRefusedException;
 import news.storyline.brief.webhook.WebhookRegistry;
 import news.storyline.brief.webhook.WebhookRequest;
 import news.storyline.brief.webhook.WebhookView;
@@ -19,7 +18,6 @@ import news.storyline.web.Problems;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -96,13 +94,6 @@ class WebhookController {
         Optional<Redelivery> redelivery = registry.redeliver(id, position);
         return redelivery.<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> Problems.respond(Problems.of(
                 ProblemType.NOT_FOUND, "No dead letter at position " + position + " of webhook " + id)));
-    }
-
-    @ExceptionHandler(WebhookRefusedException.class)
-    ResponseEntity<ProblemDetail> refused(WebhookRefusedException refused) {
-        ProblemDetail problem = Problems.of(ProblemType.INVALID_REQUEST, refused.getMessage());
-        problem.setProperty("field", refused.field());
-        return Problems.respond(problem);
     }
 
     private static ResponseEntity<?> found(Optional<?> answer, String id) {

@@ -1,5 +1,6 @@
 package news.storyline.brief.webhook;
 
+import news.storyline.api.query.QueryRefusedException;
 import news.storyline.brief.feed.CloudEventMapping;
 import news.storyline.brief.feed.FeedReader;
 import org.springframework.stereotype.Service;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -51,7 +51,7 @@ public class WebhookRegistry {
         long head = feed.head();
         long after = request.after() == null ? head : request.after();
         if (after < 0 || after > head) {
-            throw new WebhookRefusedException("after", "after must be a position from 0 to the feed's head, " + head);
+            throw new QueryRefusedException("after", "after must be a position from 0 to the feed's head, " + head);
         }
         Webhook webhook = new Webhook(UUID.randomUUID().toString(), url, types, thread, Signatures.newSecret(), after,
                                       clock.instant(), 0, null, null);
@@ -112,24 +112,24 @@ public class WebhookRegistry {
 
     private static String validUrl(String url) {
         if (url == null || url.isBlank()) {
-            throw new WebhookRefusedException("url", "url is required");
+            throw new QueryRefusedException("url", "url is required");
         }
         if (url.length() > MAX_URL_LENGTH) {
-            throw new WebhookRefusedException("url", "url is longer than " + MAX_URL_LENGTH + " characters");
+            throw new QueryRefusedException("url", "url is longer than " + MAX_URL_LENGTH + " characters");
         }
         URI uri;
         try {
             uri = new URI(url);
         } catch (URISyntaxException malformed) {
-            throw new WebhookRefusedException("url", "url is not a valid URL");
+            throw new QueryRefusedException("url", "url is not a valid URL");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-            throw new WebhookRefusedException("url", "url must be an absolute http or https URL with a host");
+            throw new QueryRefusedException("url", "url must be an absolute http or https URL with a host");
         }
         // Credentials in the URL would be shown to every admin who lists the webhooks.
         if (uri.getUserInfo() != null) {
-            throw new WebhookRefusedException("url", "url must not carry credentials");
+            throw new QueryRefusedException("url", "url must not carry credentials");
         }
         return url;
     }
@@ -139,17 +139,14 @@ public class WebhookRegistry {
             return Set.of();
         }
         for (int n = 0; n < types.size(); n++) {
-            if (!CloudEventMapping.knownTypes().contains(types.get(n))) {
-                throw new WebhookRefusedException("types[" + n + "]", "Unknown event type " + types.get(n)
-                                                                      + "; known: " + new TreeSet<>(CloudEventMapping.knownTypes()));
-            }
+            CloudEventMapping.requireKnown("types[" + n + "]", List.of(types.get(n)));
         }
         return new LinkedHashSet<>(types);
     }
 
     private static String validThread(String thread) {
         if (thread != null && (thread.length() > MAX_SLUG_LENGTH || !SLUG.matcher(thread).matches())) {
-            throw new WebhookRefusedException("thread", "thread must be a thread's slug, such as ukraine-peace-talks");
+            throw new QueryRefusedException("thread", "thread must be a thread's slug, such as ukraine-peace-talks");
         }
         return thread;
     }

@@ -54,7 +54,7 @@ class CloudEventMappingTest {
         assertThat(events).containsExactlyInAnyOrderElementsOf(CONTRACT_TYPES.keySet());
         assertThat(FeedEventSamples.ALL).extracting(sample -> sample.getClass().getSimpleName())
                                         .containsExactlyInAnyOrderElementsOf(events);
-        assertThat(CloudEventMapping.knownTypes()).containsExactlyElementsOf(
+        assertThat(CloudEventMapping.KNOWN_TYPES).containsExactlyElementsOf(
                 CONTRACT_TYPES.values().stream().sorted().toList());
     }
 

@@ -2,10 +2,11 @@ package news.storyline.brief.feed;
 
 import com.mongodb.client.MongoDatabase;
 import news.storyline.testsupport.TestMongo;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +20,8 @@ class FeedReaderIT {
 
     private final MongoDatabase database = TestMongo.client().getDatabase(TestMongo.freshDatabaseName("feedreader"));
     private final FeedReader reader = new FeedReader(database);
+    private final FeedDocuments documents = new FeedDocuments(database);
+    private final Map<Long, String> cloudEvents = new HashMap<>();
 
     @Test
     void anEmptyFeedHasHeadZeroAndNoEntries() {
@@ -37,7 +40,7 @@ class FeedReaderIT {
         assertThat(page.entries()).containsExactly(entry(1, FILED, List.of()), entry(2, LINKED, List.of("talks")));
         assertThat(page.next()).isEqualTo(2);
         assertThat(page.head()).isEqualTo(3);
-        assertThat(reader.after(2, 2, FeedFilter.ALL)).containsExactly(entry(3, FILED, List.of()));
+        assertThat(reader.page(2, 2, FeedFilter.ALL).entries()).containsExactly(entry(3, FILED, List.of()));
     }
 
     /** A filtered page that is not full has looked at everything up to the head: the next page starts there. */
@@ -68,32 +71,37 @@ class FeedReaderIT {
 
     @Test
     void refusesAnEmptyPage() {
-        assertThatThrownBy(() -> reader.after(0, 0, FeedFilter.ALL)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> reader.page(0, 0, FeedFilter.ALL)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    /** The live streams filter the tailer's entries at hand with {@link FeedFilter#matches}; pages, in MongoDB. */
     @Test
     void aFilterChoosesAtHandAsTheReaderDoesInTheDatabase() {
-        FeedEntry linked = entry(2, LINKED, List.of("talks"));
+        append(1, FILED, List.of());
+        append(2, LINKED, List.of("talks"));
+        append(3, FILED, List.of("talks", "other"));
+        append(4, LINKED, List.of("other"));
+        List<FeedEntry> all = reader.page(0, 10, FeedFilter.ALL).entries();
+        FeedEntry linked = all.get(1);
 
         assertThat(FeedFilter.ALL.matches(linked)).isTrue();
         assertThat(new FeedFilter(Set.of(LINKED, FILED), "talks").matches(linked)).isTrue();
         assertThat(new FeedFilter(Set.of(FILED), null).matches(linked)).isFalse();
         assertThat(new FeedFilter(Set.of(), "other").matches(linked)).isFalse();
+        for (FeedFilter filter : List.of(FeedFilter.ALL, new FeedFilter(Set.of(LINKED, FILED), "talks"),
+                                         new FeedFilter(Set.of(FILED), null), new FeedFilter(Set.of(), "other"),
+                                         new FeedFilter(Set.of(LINKED), "other"), new FeedFilter(Set.of(), "none"))) {
+            assertThat(all.stream().filter(filter::matches).toList()).as(filter.toString())
+                    .isEqualTo(reader.page(0, 10, filter).entries());
+        }
     }
 
     private void append(long position, String ceType, List<String> threads) {
-        database.getCollection(FeedDocument.COLLECTION).insertOne(new Document(FeedDocument.POSITION, position)
-                .append(FeedDocument.EVENT_ID, "event-" + position)
-                .append(FeedDocument.CE_TYPE, ceType)
-                .append(FeedDocument.THREADS, threads)
-                .append(FeedDocument.CLOUD_EVENT, cloudEvent(position, ceType)));
+        cloudEvents.put(position, documents.insert(position, ceType, "story-" + position, 0, threads, "{}"));
     }
 
-    private static FeedEntry entry(long position, String ceType, List<String> threads) {
-        return new FeedEntry(position, ceType, threads, cloudEvent(position, ceType));
-    }
-
-    private static String cloudEvent(long position, String ceType) {
-        return "{\"specversion\":\"1.0\",\"id\":\"event-" + position + "\",\"type\":\"" + ceType + "\"}";
+    /** The entry of what {@link #append} wrote at {@code position}. */
+    private FeedEntry entry(long position, String ceType, List<String> threads) {
+        return new FeedEntry(position, ceType, threads, cloudEvents.get(position), "story-" + position, 0);
     }
 }

@@ -1,6 +1,7 @@
 package news.storyline.brief.live;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import news.storyline.brief.feed.FeedFilter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,20 +43,6 @@ class FeedTailerTest {
     }
 
     @Test
-    void holdsBackAPositionUntilTheOneBeforeItLands() throws InterruptedException {
-        feed.addAll(1, 3);
-        tailer.start();
-        Subscription subscription = live(100);
-
-        feed.add(5);
-        assertThat(subscription.next(Duration.ofMillis(200)).idle()).as("5 waits for 4").isTrue();
-        feed.add(4);
-
-        assertThat(subscription.next(WAIT).event().position()).isEqualTo(4);
-        assertThat(subscription.next(WAIT).event().position()).isEqualTo(5);
-    }
-
-    @Test
     void cutsOffAConsumerThatFallsBehindWhileAnotherKeepsReceiving() throws InterruptedException {
         tailer.start();
         Subscription stalled = live(2);
@@ -85,7 +72,7 @@ class FeedTailerTest {
     }
 
     private Subscription live(int capacity) {
-        Subscription subscription = new Subscription(EventFilter.EVERYTHING, capacity);
+        Subscription subscription = new Subscription(FeedFilter.ALL, capacity);
         subscription.goLive();
         tailer.subscribe(subscription);
         return subscription;

@@ -1,24 +1,28 @@
 package news.storyline.brief.live;
 
-import java.util.ArrayList;
+import news.storyline.brief.feed.FeedEntry;
+import news.storyline.brief.feed.FeedFilter;
+import news.storyline.brief.feed.FeedPage;
+import news.storyline.brief.feed.FeedPages;
+
 import java.util.List;
 import java.util.concurrent.ConcurrentSkipListMap;
 
-/** A feed in memory for the tests of the live streams: documents may be added out of order, as late inserts are. */
-final class InMemoryFeed implements FeedSource {
+/** A feed in memory for the tests of the live streams, paged as {@link news.storyline.brief.feed.FeedReader} pages. */
+final class InMemoryFeed implements FeedPages {
 
     static final String FILED = "news.storyline.story.filed.v1";
 
-    private final ConcurrentSkipListMap<Long, FeedEvent> documents = new ConcurrentSkipListMap<>();
+    private final ConcurrentSkipListMap<Long, FeedEntry> documents = new ConcurrentSkipListMap<>();
 
     /** A story's filing at {@code position}, concerning {@code threads}. */
-    static FeedEvent event(long position, String... threads) {
-        return new FeedEvent(position, FILED, List.of(threads), "{\"position\":" + position + "}",
+    static FeedEntry event(long position, String... threads) {
+        return new FeedEntry(position, FILED, List.of(threads), "{\"position\":" + position + "}",
                              "story-" + position, 0);
     }
 
-    FeedEvent add(long position, String... threads) {
-        FeedEvent event = event(position, threads);
+    FeedEntry add(long position, String... threads) {
+        FeedEntry event = event(position, threads);
         documents.put(position, event);
         return event;
     }
@@ -30,21 +34,19 @@ final class InMemoryFeed implements FeedSource {
     }
 
     @Override
-    public List<FeedEvent> after(long position, int limit) {
-        List<FeedEvent> events = new ArrayList<>();
-        long expected = position + 1;
-        while (events.size() < limit && documents.containsKey(expected)) {
-            events.add(documents.get(expected++));
-        }
-        return events;
+    public long head() {
+        return documents.isEmpty() ? 0 : documents.lastKey();
     }
 
     @Override
-    public long contiguousHead() {
-        long head = 0;
-        while (documents.containsKey(head + 1)) {
-            head++;
+    public FeedPage page(long after, int limit, FeedFilter filter) {
+        long head = head();
+        if (after >= head) {
+            return new FeedPage(List.of(), after, head);
         }
-        return head;
+        List<FeedEntry> entries = documents.subMap(after, false, head, true).values().stream()
+                                           .filter(filter::matches).limit(limit).toList();
+        boolean full = entries.size() == limit;
+        return new FeedPage(entries, full ? entries.get(entries.size() - 1).position() : head, head);
     }
 }

@@ -1,5 +1,6 @@
 package news.storyline.brief.live;
 
+import news.storyline.brief.feed.FeedFilter;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -21,7 +22,7 @@ class StreamWriterTest {
     @Test
     void switchesFromTheFeedToTheBufferWithoutAGapOrARepeat() throws InterruptedException {
         feed.addAll(1, 6);
-        Subscription subscription = new Subscription(EventFilter.EVERYTHING, 100);
+        Subscription subscription = new Subscription(FeedFilter.ALL, 100);
         // Published while the writer was about to catch up: in the feed and in the buffer both.
         for (long position = 4; position <= 6; position++) {
             subscription.offer(InMemoryFeed.event(position));
@@ -44,7 +45,7 @@ class StreamWriterTest {
         feed.add(2, "gaza");
         feed.add(3, "ukraine");
         feed.add(4, "gaza");
-        Subscription subscription = new Subscription(EventFilter.thread("gaza"), 100);
+        Subscription subscription = new Subscription(FeedFilter.thread("gaza"), 100);
         start(subscription, 2);
 
         await().atMost(Duration.ofSeconds(5)).until(() -> sink.sent.size() == 1);
@@ -56,7 +57,7 @@ class StreamWriterTest {
 
     @Test
     void sendsHeartbeatsWhileNothingHappens() throws InterruptedException {
-        Subscription subscription = new Subscription(EventFilter.EVERYTHING, 100);
+        Subscription subscription = new Subscription(FeedFilter.ALL, 100);
         start(subscription, 0);
 
         await().atMost(Duration.ofSeconds(5)).until(() -> sink.heartbeats.get() >= 3);

@@ -1,5 +1,7 @@
 package news.storyline.brief.live;
 
+import news.storyline.brief.feed.FeedEntry;
+import news.storyline.brief.feed.FeedFilter;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -15,7 +17,7 @@ class SubscriptionTest {
 
     @Test
     void handsOverOnlyTheEventsItsFilterWants() throws InterruptedException {
-        Subscription ukraine = new Subscription(EventFilter.thread("ukraine"), 10);
+        Subscription ukraine = new Subscription(FeedFilter.thread("ukraine"), 10);
         ukraine.goLive();
 
         assertThat(ukraine.offer(event(1, "gaza"))).isTrue();
@@ -28,11 +30,11 @@ class SubscriptionTest {
 
     @Test
     void filtersByType() throws InterruptedException {
-        Subscription renames = new Subscription(new EventFilter(Set.of("news.storyline.thread.renamed.v1"), null), 10);
+        Subscription renames = new Subscription(new FeedFilter(Set.of("news.storyline.thread.renamed.v1"), null), 10);
         renames.goLive();
 
         renames.offer(event(1));
-        renames.offer(new FeedEvent(2, "news.storyline.thread.renamed.v1", List.of("gaza"), "{}", "gaza", 1));
+        renames.offer(new FeedEntry(2, "news.storyline.thread.renamed.v1", List.of("gaza"), "{}", "gaza", 1));
 
         assertThat(renames.next(NO_WAIT).event().position()).isEqualTo(2);
         assertThat(renames.next(NO_WAIT).idle()).isTrue();
@@ -40,7 +42,7 @@ class SubscriptionTest {
 
     @Test
     void aLiveConsumerWhoseBufferOverflowsIsCutOff() throws InterruptedException {
-        Subscription slow = new Subscription(EventFilter.EVERYTHING, 2);
+        Subscription slow = new Subscription(FeedFilter.ALL, 2);
         slow.goLive();
 
         assertThat(slow.offer(event(1))).isTrue();
@@ -55,7 +57,7 @@ class SubscriptionTest {
 
     @Test
     void anOverflowWhileCatchingUpEmptiesTheBufferAndRefusesTheSwitchOnce() throws InterruptedException {
-        Subscription catchingUp = new Subscription(EventFilter.EVERYTHING, 2);
+        Subscription catchingUp = new Subscription(FeedFilter.ALL, 2);
 
         catchingUp.offer(event(1));
         catchingUp.offer(event(2));
@@ -70,7 +72,7 @@ class SubscriptionTest {
 
     @Test
     void waitsForTheNextEventAtMostAsLongAsAsked() throws InterruptedException {
-        Subscription idle = new Subscription(EventFilter.EVERYTHING, 2);
+        Subscription idle = new Subscription(FeedFilter.ALL, 2);
         idle.goLive();
 
         long started = System.nanoTime();
@@ -81,7 +83,7 @@ class SubscriptionTest {
 
     @Test
     void theFirstReasonToCutOffStands() {
-        Subscription subscription = new Subscription(EventFilter.EVERYTHING, 2);
+        Subscription subscription = new Subscription(FeedFilter.ALL, 2);
 
         assertThat(subscription.cutOff(Subscription.SHUTDOWN)).isTrue();
         assertThat(subscription.cutOff(Subscription.BUFFER_FULL)).isFalse();

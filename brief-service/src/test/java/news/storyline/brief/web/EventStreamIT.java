@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import news.storyline.brief.feed.FeedDocuments;
 import news.storyline.testsupport.Api;
 import news.storyline.testsupport.ServiceIT;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,15 +23,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import static news.storyline.brief.web.FeedDocuments.FILED;
-import static news.storyline.brief.web.FeedDocuments.RENAMED;
+import static news.storyline.brief.feed.FeedDocuments.FILED;
+import static news.storyline.brief.feed.FeedDocuments.RENAMED;
 import static news.storyline.testsupport.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * {@code GET /api/events/stream} on the real service. The feed documents are written straight into the feed, as
- * the feed projection would, so that positions, late inserts and event sizes are the test's to choose.
+ * the feed projection would (one position after another, never a hole), so that positions and event sizes are the
+ * test's to choose.
  */
 @ServiceIT(properties = {"storyline.live.poll=50ms", "storyline.live.heartbeat=500ms", "storyline.live.buffer=100",
                          "storyline.live.max-connections=8", "storyline.live.page=20"})
@@ -67,11 +69,11 @@ class EventStreamIT {
         for (long position = base + 1; position <= base + 50; position++) {
             feed.filed(position, 0);
         }
-        // Appends 50 more while the client connects, each pair the wrong way round: N+1 lands before N.
+        // Appends 50 more while the client connects, two at a time, in order as the feed projection appends.
         Thread appender = new Thread(() -> {
             for (long position = base + 51; position <= base + 100; position += 2) {
-                feed.filed(position + 1, 0);
                 feed.filed(position, 0);
+                feed.filed(position + 1, 0);
                 pause(Duration.ofMillis(10));
             }
         });

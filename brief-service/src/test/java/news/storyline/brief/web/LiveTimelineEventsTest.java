@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import news.storyline.api.query.FindTimelineEntryQuery;
 import news.storyline.api.query.TimelineEntry;
 import news.storyline.api.story.Dateline;
-import news.storyline.brief.live.FeedEvent;
+import news.storyline.brief.feed.FeedEntry;
 import news.storyline.brief.live.LiveSettings;
 import news.storyline.brief.live.OutgoingEvent;
 import org.axonframework.messaging.responsetypes.ResponseType;
@@ -21,23 +21,27 @@ import java.util.concurrent.CompletableFuture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.atLeast;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 /** What a live timeline sends, with the read model answering through a stubbed query bus. */
 class LiveTimelineEventsTest {
 
     private static final String CLOUD_EVENT = "{\"specversion\":\"1.0\",\"type\":\"news.storyline.story.updated.v1\"}";
-    private static final FeedEvent UPDATED = new FeedEvent(42, "news.storyline.story.updated.v1", List.of("gaza"),
+    private static final FeedEntry UPDATED = new FeedEntry(42, "news.storyline.story.updated.v1", List.of("gaza"),
                                                            CLOUD_EVENT, "story-1", 2);
+
+    private static final Duration TIMELINE_WAIT = Duration.ofMillis(100);
 
     private final QueryGateway gateway = mock(QueryGateway.class);
     private final ObjectMapper json = JsonMapper.builder().findAndAddModules().build();
     private final LiveTimelineEvents events = new LiveTimelineEvents(
             new Queries(gateway), json,
             new LiveSettings(Duration.ofMillis(50), Duration.ofSeconds(15), 10, 10, Duration.ofSeconds(5), 10,
-                             Duration.ofMillis(100)),
-            Duration.ofMillis(10));
+                             TIMELINE_WAIT),
+            new Freshness(Duration.ofSeconds(3), Duration.ofMillis(10)));
 
     @Test
     void sendsTheTimelineEntryOfTheStoryVersionTheEventMade() throws Exception {
@@ -54,10 +58,15 @@ class LiveTimelineEventsTest {
 
     @Test
     void sendsTheCloudEventWhenTheTimelineDoesNotShowTheEventInTime() {
-        answerTimelineEntry(new FindTimelineEntryQuery("gaza", "story-1", 3), Optional.empty());
+        FindTimelineEntryQuery query = new FindTimelineEntryQuery("gaza", "story-1", 3);
+        answerTimelineEntry(query, Optional.empty());
+        long start = System.nanoTime();
 
         OutgoingEvent sent = events.render("gaza", UPDATED);
 
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("waited the timeline wait")
+                                                                .isGreaterThanOrEqualTo(TIMELINE_WAIT);
+        verify(gateway, atLeast(2)).query(eq(query), any(ResponseType.class));
         assertThat(sent.name()).isEqualTo("story.updated");
         assertThat(sent.data()).isEqualTo(CLOUD_EVENT);
     }

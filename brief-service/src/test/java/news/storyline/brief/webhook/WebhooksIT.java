@@ -10,6 +10,7 @@ import news.storyline.api.story.RevisionKind;
 import news.storyline.api.story.StoryFiledEvent;
 import news.storyline.api.story.StoryLinkedEvent;
 import news.storyline.api.story.StoryUpdatedEvent;
+import news.storyline.brief.feed.FeedDocuments;
 import news.storyline.eventstore.GlobalIndexMongoEventStorageEngine;
 import news.storyline.eventstore.StorylineJson;
 import news.storyline.testsupport.Api;
