@@ -1,7 +1,7 @@
 package news.storyline.mongoserver;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import news.storyline.mongoserver.store.IndexedH2Backend;
 
 import java.io.IOException;
 import java.net.BindException;
@@ -43,7 +43,7 @@ public final class FileBackedMongoServer implements AutoCloseable {
         InetAddress bindAddress = resolve(options.bindAddress());
         requirePortFree(bindAddress, options.port());
         Path storeFile = options.storeFile().toAbsolutePath();
-        H2Backend backend = openStore(storeFile);
+        IndexedH2Backend backend = openStore(storeFile);
 
         MongoServer server = new MongoServer(backend);
         try {
@@ -103,14 +103,14 @@ public final class FileBackedMongoServer implements AutoCloseable {
         }
     }
 
-    private static H2Backend openStore(Path storeFile) {
+    private static IndexedH2Backend openStore(Path storeFile) {
         try {
             Files.createDirectories(storeFile.getParent());
         } catch (IOException e) {
             throw new MongoServerStartupException("cannot create data directory " + storeFile.getParent() + ": " + e, e);
         }
         try {
-            return new H2Backend(storeFile.toString());
+            return IndexedH2Backend.open(storeFile.toString());
         } catch (RuntimeException e) {
             throw new MongoServerStartupException("cannot open data store " + storeFile + ": " + e.getMessage()
                     + " (is another mongo-server using this data directory?)", e);

@@ -3,8 +3,8 @@ package news.storyline.testsupport;
 import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import news.storyline.mongoserver.FileBackedMongoServer;
+import news.storyline.mongoserver.MongoServerOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -108,14 +108,15 @@ public final class TestMongo {
     private static Backend embedded() {
         try {
             Path dataDirectory = Files.createTempDirectory("storyline-test-mongo");
-            MongoServer server = new MongoServer(new H2Backend(dataDirectory.resolve("test.mv").toString()));
-            server.bind("127.0.0.1", 0);
+            // The product's own store, as bin/stack runs it: the same indexes, the same copies on every answer.
+            FileBackedMongoServer server = FileBackedMongoServer.start(
+                    new MongoServerOptions(0, "127.0.0.1", dataDirectory));
             // No shutdown hook stops the server: hooks run at once, and the services' contexts, closing in theirs,
             // still release their processors' claims through it (against a stopped server each such call waits out
             // the driver's 30 s server selection). It ends with the JVM; its files go after every hook has run.
-            deleteOnExit(dataDirectory, dataDirectory.resolve("test.mv"));
-            String uri = "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
-            return new Backend(uri, "embedded mongo-java-server (H2 file) at " + uri);
+            deleteOnExit(dataDirectory, server.storeFile());
+            String uri = "mongodb://127.0.0.1:" + server.address().getPort();
+            return new Backend(uri, "embedded mongo-server (indexed H2 file) at " + uri);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not create the embedded MongoDB's data directory", e);
         }

@@ -1,0 +1,100 @@
+package news.storyline.mongoserver.store;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.bson.Document;
+import news.storyline.mongoserver.index.IndexScan;
+import news.storyline.mongoserver.index.QueryConstraints;
+import news.storyline.mongoserver.index.SortedIndex;
+import org.h2.mvstore.MVMap;
+
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Stream;
+
+/**
+ * A collection that answers queries through its {@link SortedIndex indexes} and never hands out a stored document.
+ *
+ * <p>Planning: each index says how it would answer the filter and sort ({@link IndexScan}); the one that takes on
+ * most of them is read, and when it already gives the sort's order the read stops after skip + limit matches.
+ * Without a useful index the collection is scanned, as the library does.
+ *
+ * <p>Copies: the library answers with the stored document objects and updates them in place, so a reply being
+ * encoded after the collection's lock is released could show another writer's later change (two {@code $inc}
+ * callers of {@code findAndModify} were both told the second value). Here every document leaving a query is a
+ * copy; an update changes the copy and stores it in place of the original, which is then never changed again.
+ */
+final class IndexedH2Collection extends H2Collection {
+
+    private static final Document EVERY_DOCUMENT = new Document();
+    /** In {@code collStats}: how many stored documents queries have read, to show what an index saves. */
+    static final String DOCUMENTS_EXAMINED = "documentsExamined";
+
+    private final LongAdder documentsExamined = new LongAdder();
+
+    IndexedH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
+                        MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
+        super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+    }
+
+    /** Where a document is kept: the data map's key, its id (as the H2 collection stores it). */
+    Object positionOf(Document document) {
+        return Missing.ofNullable(Utils.getSubdocumentValue(document, getIdField()));
+    }
+
+    @Override
+    protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+                                         Document fieldSelector) {
+        Optional<IndexScan> scan = bestScan(query, orderBy);
+        Stream<Document> candidates = scan.map(found -> found.positions().map(this::getDocument))
+                                          .orElseGet(() -> everyDocument(orderBy));
+        Stream<Document> copies = candidates.peek(document -> documentsExamined.increment())
+                                            .filter(document -> documentMatchesQuery(document, query))
+                                            .map(Document::cloneDeeply);
+        Comparator<Document> order = scan.filter(IndexScan::servesSort).isPresent() ? null : deriveComparator(orderBy);
+        return matchDocumentsFromStream(EVERY_DOCUMENT, copies, numberToSkip, limit, batchSize, order, fieldSelector);
+    }
+
+    private Optional<IndexScan> bestScan(Document query, Document orderBy) {
+        QueryConstraints constraints = QueryConstraints.of(query);
+        return getIndexes().stream()
+                           .filter(SortedIndex.class::isInstance)
+                           .map(index -> ((SortedIndex) index).plan(constraints, orderBy))
+                           .flatMap(Optional::stream)
+                           .max(Comparator.comparingInt(IndexScan::selectivity));
+    }
+
+    private Stream<Document> everyDocument(Document orderBy) {
+        Stream<DocumentWithPosition<Object>> all = streamAllDocumentsWithPosition();
+        if (isNaturalDescending(orderBy)) {
+            all = all.sorted((a, b) -> ValueComparator.desc().compare(a.getPosition(), b.getPosition()));
+        }
+        return all.map(DocumentWithPosition::getDocument);
+    }
+
+    @Override
+    public synchronized Document getStats() {
+        Document stats = super.getStats();
+        stats.put(DOCUMENTS_EXAMINED, documentsExamined.sum());
+        return stats;
+    }
+
+    @Override
+    public synchronized void addIndex(Index<Object> index) {
+        super.addIndex(index);
+    }
+
+    @Override
+    public synchronized void dropIndex(String indexName) {
+        super.dropIndex(indexName);
+    }
+}
