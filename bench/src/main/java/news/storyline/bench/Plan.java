@@ -1,0 +1,55 @@
+package news.storyline.bench;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How much of everything a run does: the quick run is the full one scaled down to fit three minutes on a 2-core
+ * machine with the stack's start-up; every loop of the bench is bounded by these counts and times.
+ *
+ * @param coldWarmUp         writes through the gateway right after start-up, reported apart, before the cells
+ * @param writeClients       the concurrency levels of the write comparison
+ * @param writeWindow        how long each write cell (target × concurrency) runs after its warm-up
+ * @param writeWarmUp        untimed writes before each cell, so a cold JIT is not what is measured
+ * @param freshnessRate      file+link steps per second in the freshness run
+ * @param freshnessSteps     how many steps it makes
+ * @param sizes              event-store sizes (events) at which reads, idle CPU and a rebuild are measured
+ * @param readsPerKind       timed reads of each kind at each size
+ * @param readLimit          the longest the reads of one kind may take at one size
+ * @param idleWindow         how long processes are watched with no load to measure idle CPU
+ * @param catchUpLimit       the longest the bench waits for brief-service to project what was seeded
+ * @param rebuildAtEachSize  whether to rebuild at every size or only at the largest (a rebuild cut short by its
+ *                           limit would go on under the next size's measurements)
+ * @param rebuildLimit       the longest it waits for a rebuild; one cut short is reported with its rate so far
+ */
+record Plan(String name, Duration coldWarmUp, List<Integer> writeClients, Duration writeWindow, Duration writeWarmUp,
+            int freshnessRate, int freshnessSteps, List<Long> sizes, int readsPerKind, Duration readLimit,
+            Duration idleWindow, Duration catchUpLimit, boolean rebuildAtEachSize, Duration rebuildLimit) {
+
+    static Plan quick() {
+        return new Plan("quick", Duration.ofSeconds(4), List.of(1, 8, 32), Duration.ofSeconds(2),
+                        Duration.ofSeconds(1), 20, 60, List.of(2_000L, 5_000L), 30, Duration.ofSeconds(4),
+                        Duration.ofSeconds(3), Duration.ofSeconds(30), false, Duration.ofSeconds(15));
+    }
+
+    static Plan full() {
+        return new Plan("full", Duration.ofSeconds(30), List.of(1, 8, 32), Duration.ofSeconds(20),
+                        Duration.ofSeconds(5), 200, 6_000, List.of(10_000L, 100_000L, 1_000_000L), 300,
+                        Duration.ofSeconds(120), Duration.ofSeconds(5), Duration.ofMinutes(60), true,
+                        Duration.ofMinutes(60));
+    }
+
+    /** The targets the write comparison runs against, the peer's cells included. */
+    private static final int WRITE_TARGETS = 4;
+
+    /**
+     * What the run should take when the stack keeps up, without the catch-up and rebuild waits whose length is
+     * what is being measured (each is bounded by {@link #catchUpLimit} or {@link #rebuildLimit}).
+     */
+    Duration estimate() {
+        Duration writes = writeWindow.plus(writeWarmUp).multipliedBy((long) WRITE_TARGETS * writeClients.size());
+        Duration freshness = Duration.ofSeconds(freshnessSteps / freshnessRate + 5);
+        Duration perSize = idleWindow.plus(readLimit.multipliedBy(4));
+        return coldWarmUp.plus(writes).plus(freshness).plus(perSize.multipliedBy(sizes.size()));
+    }
+}
