@@ -49,12 +49,24 @@ final class IndexEntryType extends BasicDataType<IndexEntry> {
             if (l == IndexEntry.HIGHEST || r == IndexEntry.LOWEST) {
                 return 1;
             }
-            int order = compareValues(l, r);
+            boolean isPosition = slot == descending.length;
+            int order = isPosition ? comparePositions(l, r) : compareValues(l, r);
             if (order != 0) {
-                return slot < descending.length && descending[slot] ? -order : order;
+                return !isPosition && descending[slot] ? -order : order;
             }
         }
         return 0;
+    }
+
+    /** Positions are ids in MongoDB's order, then {@link DocumentKey document ids} in their own. */
+    static int comparePositions(Object left, Object right) {
+        if (left instanceof DocumentKey leftKey && right instanceof DocumentKey rightKey) {
+            return leftKey.compareTo(rightKey);
+        }
+        if (left instanceof DocumentKey || right instanceof DocumentKey) {
+            return left instanceof DocumentKey ? 1 : -1;
+        }
+        return compareValues(left, right);
     }
 
     /** MongoDB's order of two field values, ascending. */

@@ -183,7 +183,7 @@ public final class SortedIndex extends Index<Object> {
             Iterator<IndexEntry> holders = entries(IndexEntry.of(values, IndexEntry.LOWEST),
                                                    IndexEntry.of(values, IndexEntry.HIGHEST), false);
             while (holders.hasNext()) {
-                if (ownPosition == null || IndexEntryType.compareValues(holders.next().position(), ownPosition) != 0) {
+                if (ownPosition == null || IndexEntryType.comparePositions(holders.next().position(), ownPosition) != 0) {
                     throw new DuplicateKeyError(this, collection, getKeys(), new KeyValue(tuple));
                 }
             }

@@ -11,6 +11,7 @@ import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
+import news.storyline.mongoserver.index.DocumentKey;
 import news.storyline.mongoserver.index.IndexScan;
 import news.storyline.mongoserver.index.QueryConstraints;
 import news.storyline.mongoserver.index.SortedIndex;
@@ -39,16 +40,53 @@ final class IndexedH2Collection extends H2Collection {
     /** In {@code collStats}: how many stored documents queries have read, to show what an index saves. */
     static final String DOCUMENTS_EXAMINED = "documentsExamined";
 
+    /** In the collection's metadata once every document is kept under {@link #positionOf its position}. */
+    private static final String POSITIONS_FORMAT = "positions";
+    private static final int DOCUMENT_IDS_AS_KEYS = 1;
+
     private final LongAdder documentsExamined = new LongAdder();
+    private final MVMap<Object, Document> dataMap;
 
     IndexedH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
                         MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
         super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+        this.dataMap = dataMap;
+        if (!Integer.valueOf(DOCUMENT_IDS_AS_KEYS).equals(metaMap.get(POSITIONS_FORMAT))) {
+            rekeyDocumentIds();
+            metaMap.put(POSITIONS_FORMAT, DOCUMENT_IDS_AS_KEYS);
+        }
     }
 
-    /** Where a document is kept: the data map's key, its id (as the H2 collection stores it). */
+    /**
+     * Where a document is kept: its id, as the library keeps it, unless the id is a document
+     * ({@link DocumentKey}).
+     */
     Object positionOf(Document document) {
-        return Missing.ofNullable(Utils.getSubdocumentValue(document, getIdField()));
+        return Missing.ofNullable(DocumentKey.positionFor(Utils.getSubdocumentValue(document, getIdField())));
+    }
+
+    @Override
+    protected Object addDocumentInternal(Document document) {
+        if (getIdField() == null) {
+            return super.addDocumentInternal(document); // system collections: the library keys them by a UUID
+        }
+        Object position = positionOf(document);
+        Document previous = dataMap.putIfAbsent(position, document);
+        if (previous != null) {
+            throw new IllegalStateException("a document is already kept at " + position + " in " + this);
+        }
+        return position;
+    }
+
+    /** A file written by the library keeps documents with a document as id under that id: move them once. */
+    private void rekeyDocumentIds() {
+        if (getIdField() == null) {
+            return;
+        }
+        dataMap.keySet().stream().filter(Document.class::isInstance).toList().forEach(key -> {
+            Document document = dataMap.remove(key);
+            dataMap.put(positionOf(document), document);
+        });
     }
 
     @Override

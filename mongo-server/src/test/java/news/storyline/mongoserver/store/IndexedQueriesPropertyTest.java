@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * answer the same through the index as through the library's scan. Values mix types (numbers of three kinds,
  * Cyrillic strings, null, missing, arrays) so that MongoDB's order across types and multikey entries are crossed.
  */
-class IndexedQueriesProperties {
+class IndexedQueriesPropertyTest {
 
     private static final List<String> FIELDS = List.of("a", "b", "tags");
     private static final AtomicInteger collections = new AtomicInteger();

@@ -188,6 +188,24 @@ class IndexedStoreTest {
     }
 
     @Test
+    void aDocumentWhoseIdIsADocumentIsFoundUpdatedAndDeletedAlsoAfterARestart() {
+        Document id = new Document("key", "key-1").append("caller", "editor-1").append("attempt", 1);
+        collection("records").insertOne(new Document("_id", id).append("state", "pending"));
+        collection("records").updateOne(eq("_id", id), Updates.set("state", "answered"));
+
+        running.close();
+        running = RunningServer.start(dataDirectory);
+
+        Document sameIdAsANumberOfAnotherKind = new Document("key", "key-1").append("caller", "editor-1").append("attempt", 1L);
+        assertThat(collection("records").find(eq("_id", sameIdAsANumberOfAnotherKind)).first())
+                .containsEntry("state", "answered");
+        assertThatThrownBy(() -> collection("records").insertOne(new Document("_id", id)))
+                .isInstanceOf(MongoWriteException.class);
+        assertThat(collection("records").deleteOne(eq("_id", id)).getDeletedCount()).isEqualTo(1);
+        assertThat(collection("records").countDocuments()).isZero();
+    }
+
+    @Test
     void aFileWrittenByTheLibrarysOwnBackendGetsItsIndexesBuiltOnOpen() {
         running.close();
         Path file = dataDirectory.resolve("storyline.mv");
@@ -200,6 +218,8 @@ class IndexedStoreTest {
             events.createIndex(Indexes.ascending("timestamp"), new IndexOptions().name("timestamp"));
             events.insertMany(IntStream.range(0, 100).mapToObj(i -> new Document("globalIndex", (long) i)
                     .append("timestamp", (long) i)).toList());
+            client.getDatabase("storyline").getCollection("records")
+                  .insertOne(new Document("_id", new Document("key", "k").append("caller", "c")));
         } finally {
             plain.shutdown();
         }
@@ -211,6 +231,8 @@ class IndexedStoreTest {
         assertThatThrownBy(() -> collection("events").insertOne(new Document("globalIndex", 7L)))
                 .isInstanceOf(MongoWriteException.class);
         assertThat(collection("events").find(gte("timestamp", 98L)).into(new ArrayList<>())).hasSize(2);
+        assertThat(collection("records").deleteOne(eq("_id", new Document("key", "k").append("caller", "c")))
+                                        .getDeletedCount()).isEqualTo(1);
     }
 
     private MongoCollection<Document> collection(String name) {
