@@ -29,9 +29,10 @@ import static news.storyline.brief.feed.FeedDocument.THREADS;
  * <p>
  * A read never goes past the head as it stood when the read began. The feed has no holes below its head: its
  * writer ({@code FeedProjection}) inserts a position only as the highest one plus one, each acknowledged before
- * the next is written, and a concurrent writer of the same position loses on the unique {@code _id} and takes the
- * next one. So every position up to that head is in the collection; a position written while the read runs could
- * otherwise be seen while an earlier one, written just before it, was passed over by the scan.
+ * the next is written and before the head moves to it, and a concurrent writer of the same position loses on the
+ * unique {@code _id} and takes the next one. So every position up to that head is in the collection; a position
+ * written while the read runs could otherwise be seen while an earlier one, written just before it, was passed
+ * over by the scan.
  */
 @Component
 public class FeedReader implements FeedPages {
@@ -40,16 +41,17 @@ public class FeedReader implements FeedPages {
     private static final String SEQUENCE_NUMBER = EVENT + ".sequenceNumber";
 
     private final MongoCollection<Document> feed;
+    private final FeedHead head;
 
     public FeedReader(MongoDatabase storylineDatabase) {
         this.feed = storylineDatabase.getCollection(FeedDocument.COLLECTION);
+        this.head = new FeedHead(storylineDatabase);
     }
 
+    /** One document's lookup, however long the feed: see {@link FeedHead}. */
     @Override
     public long head() {
-        Document last = feed.find().sort(Sorts.descending(POSITION)).projection(Projections.include(POSITION))
-                            .limit(1).first();
-        return last == null ? 0 : last.get(POSITION, Number.class).longValue();
+        return head.position();
     }
 
     /**

@@ -4,8 +4,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
+import news.storyline.brief.feed.FeedHead;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.slf4j.Logger;
@@ -33,6 +33,9 @@ import static news.storyline.brief.feed.FeedDocument.POSITION;
  * <p>
  * Deleting a token takes its claim: should another instance still be running the old feed, the claim is its own and
  * the start fails with that said, instead of two instances writing the feed in two formats.
+ * <p>
+ * A feed of the new format written before its head was kept ({@link FeedHead}) gets its head from its last
+ * document, one more lookup on the primary index.
  */
 @Component
 class FeedFormatUpgrade {
@@ -41,24 +44,27 @@ class FeedFormatUpgrade {
 
     private final MongoCollection<Document> feed;
     private final FeedStoryThreads storyThreads;
+    private final FeedHead head;
     private final TokenStore tokens;
 
     FeedFormatUpgrade(MongoDatabase storylineDatabase, TokenStore tokens) {
         this.feed = storylineDatabase.getCollection(FeedProjection.NAME);
         this.storyThreads = new FeedStoryThreads(storylineDatabase);
+        this.head = new FeedHead(storylineDatabase);
         this.tokens = tokens;
         rebuildAnOldFeed();
     }
 
     private void rebuildAnOldFeed() {
         if (isNewFormat(Sorts.ascending(POSITION)) && isNewFormat(Sorts.descending(POSITION))) {
+            // A feed written before its head was kept gets it here; for any other this changes nothing.
+            head.catchUpWithFeed();
             return;
         }
         log.warn("The feed was written before it carried CloudEvents; it is being rebuilt from the first event");
-        for (int segment : tokens.fetchSegments(FeedProjection.NAME)) {
-            deleteToken(segment);
-        }
+        ProcessorTokens.deleteAll(tokens, FeedProjection.NAME, "The feed must be rebuilt in the CloudEvents format");
         storyThreads.clear();
+        head.clear();
         feed.deleteMany(new Document());
     }
 
@@ -66,17 +72,5 @@ class FeedFormatUpgrade {
     private boolean isNewFormat(Bson order) {
         Document end = feed.find().sort(order).projection(Projections.include(CLOUD_EVENT)).limit(1).first();
         return end == null || end.containsKey(CLOUD_EVENT);
-    }
-
-    private void deleteToken(int segment) {
-        try {
-            // Claims the token for this instance, which may delete only its own.
-            tokens.fetchToken(FeedProjection.NAME, segment);
-            tokens.deleteToken(FeedProjection.NAME, segment);
-        } catch (UnableToClaimTokenException claimedElsewhere) {
-            throw new IllegalStateException("The feed must be rebuilt in the CloudEvents format, but another "
-                                            + "instance holds its processor; stop it (or wait for its claim to "
-                                            + "time out) and start again", claimedElsewhere);
-        }
     }
 }

@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import news.storyline.brief.feed.CloudEventMapping;
 import news.storyline.brief.feed.FeedDocument;
+import news.storyline.brief.feed.FeedHead;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -39,7 +40,8 @@ import static news.storyline.brief.feed.FeedDocument.THREADS;
  * <p>
  * Its processor has a single segment, so one thread in one instance appends at a time. The next position is
  * remembered between events; should another instance have appended meanwhile (the segment moved and came back),
- * the position is taken, the insert fails on the unique {@code _id}, and the position is read again.
+ * the position is taken, the insert fails on the unique {@code _id}, and the position is read again. After each
+ * append it moves the feed's {@link FeedHead}, which the feed's readers poll.
  */
 @Component
 @ProcessingGroup(FeedProjection.NAME)
@@ -49,12 +51,14 @@ public class FeedProjection {
 
     private final MongoCollection<Document> feed;
     private final FeedStoryThreads storyThreads;
+    private final FeedHead head;
     private final Counter redeliveries;
     private Long lastPosition;
 
     public FeedProjection(MongoDatabase storylineDatabase, MeterRegistry meters) {
         this.feed = storylineDatabase.getCollection(NAME);
         this.storyThreads = new FeedStoryThreads(storylineDatabase);
+        this.head = new FeedHead(storylineDatabase);
         this.redeliveries = Counter.builder("storyline.projection.redeliveries")
                                    .description("Events a read model received again and ignored")
                                    .tag("projection", NAME)
@@ -71,9 +75,13 @@ public class FeedProjection {
      */
     @EventHandler
     void on(EventMessage<?> event) {
-        // Only whether it is there: the document itself carries the whole CloudEvent.
-        if (feed.find(eq(EVENT_ID, event.getIdentifier())).projection(Projections.include(POSITION)).first() != null) {
+        // Only where it is: the document itself carries the whole CloudEvent.
+        Document appended = feed.find(eq(EVENT_ID, event.getIdentifier())).projection(Projections.include(POSITION))
+                                .first();
+        if (appended != null) {
             redeliveries.increment();
+            // The head may not have moved to it, should the append have been the last thing done before a failure.
+            head.advanceTo(appended.get(POSITION, Number.class).longValue());
             return;
         }
         List<String> threads = storyThreads.concernedBy(event.getPayload());
@@ -92,6 +100,7 @@ public class FeedProjection {
     void reset() {
         feed.deleteMany(new Document());
         storyThreads.clear();
+        head.clear();
         lastPosition = null;
     }
 
@@ -103,6 +112,7 @@ public class FeedProjection {
                                .append(THREADS, threads)
                                .append(CLOUD_EVENT, CloudEventMapping.toJson(event, position)));
         lastPosition = position;
+        head.advanceTo(position);
     }
 
     private long nextPosition() {

@@ -8,6 +8,8 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -15,12 +17,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Every {@code poll-interval}, hands each webhook that has events to deliver and is due to a worker, unless one of this instance's workers
- * has it already; {@link Leases} keep other instances off it. Stops its workers with the service, interrupting
- * attempts in flight (they count neither way, and are made again after a restart).
+ * Every {@code poll-interval}, hands each webhook that has events to deliver and is due to a worker, unless one of
+ * this instance's workers has it already; {@link Leases} keep other instances off it. Stops its workers with the
+ * service, interrupting attempts in flight (they count neither way, and are made again after a restart).
+ * <p>
+ * While there are no webhooks it reads nothing at its ticks: it looks for webhooks again only every
+ * {@code lookup-while-none}, or at the next tick once this instance has registered one ({@link #registered()}); a
+ * webhook registered on another instance is delivered by that one meanwhile.
  */
 @Component
 class WebhookDispatcher implements SmartLifecycle {
@@ -34,6 +41,9 @@ class WebhookDispatcher implements SmartLifecycle {
     private final WebhookSettings settings;
     private final Clock clock = Clock.systemUTC();
     private final Set<String> inHand = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean registeredHere = new AtomicBoolean();
+    /** When to look for webhooks again while there were none; only the ticker's thread uses it. */
+    private Instant noneUntil = Instant.MIN;
     private ScheduledExecutorService ticker;
     private ExecutorService workers;
 
@@ -70,10 +80,25 @@ class WebhookDispatcher implements SmartLifecycle {
         return ticker != null;
     }
 
-    private void dispatchDue() {
+    /** A webhook was registered on this instance: the next tick looks for webhooks. */
+    void registered() {
+        registeredHere.set(true);
+    }
+
+    void dispatchDue() {
         try {
+            Instant now = clock.instant();
+            // Taken before the lookup, so that a registration racing it is seen at the next tick at the latest.
+            if (!registeredHere.getAndSet(false) && now.isBefore(noneUntil)) {
+                return;
+            }
+            List<Webhook> all = webhooks.all();
+            noneUntil = all.isEmpty() ? now.plus(settings.lookupWhileNone()) : Instant.MIN;
+            if (all.isEmpty()) {
+                return;
+            }
             long head = feed.head();
-            for (Webhook webhook : webhooks.all()) {
+            for (Webhook webhook : all) {
                 boolean pending = webhook.position() < head && webhook.isDue(clock.instant());
                 if (pending && inHand.add(webhook.id())) {
                     workers.execute(() -> deliver(webhook.id()));

@@ -31,16 +31,18 @@ public class WebhookRegistry {
     private final FeedReader feed;
     private final WebhookSender sender;
     private final WebhookMetrics metrics;
+    private final WebhookDispatcher dispatcher;
     private final Clock clock = Clock.systemUTC();
 
     WebhookRegistry(Webhooks webhooks, DeadLetters deadLetters, Leases leases, FeedReader feed, WebhookSender sender,
-                    WebhookMetrics metrics) {
+                    WebhookMetrics metrics, WebhookDispatcher dispatcher) {
         this.webhooks = webhooks;
         this.deadLetters = deadLetters;
         this.leases = leases;
         this.feed = feed;
         this.sender = sender;
         this.metrics = metrics;
+        this.dispatcher = dispatcher;
     }
 
     /** Registers a webhook; the answer is the only one that carries its secret. */
@@ -56,6 +58,7 @@ public class WebhookRegistry {
         Webhook webhook = new Webhook(UUID.randomUUID().toString(), url, types, thread, Signatures.newSecret(), after,
                                       clock.instant(), 0, null, null);
         webhooks.add(webhook);
+        dispatcher.registered();
         return WebhookView.of(webhook, 0).withSecret(webhook.secret());
     }
 

@@ -8,6 +8,8 @@ import java.time.Duration;
  * {@code storyline.webhooks.*}: how webhooks are delivered.
  *
  * @param pollInterval   how often an instance looks for webhooks with something to deliver
+ * @param lookupWhileNone how often an instance that found no webhooks looks for them again (it looks at once
+ *                        after one is registered on it)
  * @param pageSize       how many feed events one read takes
  * @param workers        how many webhooks an instance delivers to at once (one worker per webhook at a time)
  * @param lease          how long an instance holds a webhook without renewing; renewed before every attempt
@@ -17,8 +19,9 @@ import java.time.Duration;
  * @param readTimeout    how long to wait for the receiver's answer once the request is sent
  */
 @ConfigurationProperties("storyline.webhooks")
-public record WebhookSettings(Duration pollInterval, int pageSize, int workers, Duration lease, int maxAttempts,
-                              Backoff backoff, Duration connectTimeout, Duration readTimeout) {
+public record WebhookSettings(Duration pollInterval, Duration lookupWhileNone, int pageSize, int workers,
+                              Duration lease, int maxAttempts, Backoff backoff, Duration connectTimeout,
+                              Duration readTimeout) {
 
     public WebhookSettings {
         if (pageSize < 1 || workers < 1 || maxAttempts < 1) {

@@ -20,9 +20,11 @@ public final class FeedDocuments {
     public static final String RENAMED = "news.storyline.thread.renamed.v1";
 
     private final MongoCollection<Document> feed;
+    private final FeedHead head;
 
     public FeedDocuments(MongoDatabase storylineDatabase) {
         this.feed = storylineDatabase.getCollection(FeedDocument.COLLECTION);
+        this.head = new FeedHead(storylineDatabase);
     }
 
     /** The highest position in the feed; 0 while it is empty. */
@@ -71,6 +73,7 @@ public final class FeedDocuments {
                                .append(FeedDocument.CE_TYPE, ceType)
                                .append(FeedDocument.THREADS, threads)
                                .append(FeedDocument.CLOUD_EVENT, cloudEvent));
+        head.advanceTo(position);
         return cloudEvent;
     }
 }

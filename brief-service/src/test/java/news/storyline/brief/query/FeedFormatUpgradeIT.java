@@ -8,6 +8,7 @@ import news.storyline.api.story.LinkTarget;
 import news.storyline.api.story.StoryFiledEvent;
 import news.storyline.api.story.StoryLinkedEvent;
 import news.storyline.brief.BriefServiceApplication;
+import news.storyline.brief.feed.FeedHead;
 import news.storyline.eventstore.GlobalIndexMongoEventStorageEngine;
 import news.storyline.eventstore.StorylineJson;
 import news.storyline.testsupport.TestCallers;
@@ -31,7 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-/** A feed written before it carried CloudEvents is rebuilt once; a feed of the new format is left alone. */
+/**
+ * A feed written before it carried CloudEvents is rebuilt once; a feed of the new format is left alone, but for its
+ * head, which a feed written before the head was kept gets.
+ */
 class FeedFormatUpgradeIT {
 
     private static final Instant FILED = Instant.parse("2026-03-09T08:00:00Z");
@@ -68,6 +72,35 @@ class FeedFormatUpgradeIT {
         assertThat(database.getCollection("feed").countDocuments()).isEqualTo(2);
         assertThat(database.getCollection(FeedStoryThreads.COLLECTION).countDocuments()).isEqualTo(1);
         assertThat(tokens.fetchSegments("feed")).containsExactly(0);
+    }
+
+    @Test
+    void givesAFeedWrittenBeforeItsHeadWasKeptItsHead() {
+        TokenStore tokens = tokenStore("this-instance");
+        FeedProjection feed = new FeedProjection(database, new SimpleMeterRegistry());
+        feed.on(new GenericDomainEventMessage<>("Story", "s1", 0, new StoryFiledEvent(
+                "s1", "Заглавие", "Лийд.", "Текст.", Dateline.of("Пхенян"), "bg", null, Editor.of("e"), FILED)));
+        feed.on(new GenericDomainEventMessage<>("Story", "s1", 1, new StoryLinkedEvent(
+                "s1", LinkTarget.thread("talks"), Editor.of("e"), FILED)));
+        FeedHead head = new FeedHead(database);
+        head.clear();
+
+        new FeedFormatUpgrade(database, tokens);
+
+        assertThat(head.position()).isEqualTo(2);
+    }
+
+    @Test
+    void forgetsTheHeadOfAFeedItRebuilds() {
+        TokenStore tokens = tokenStore("this-instance");
+        tokens.initializeTokenSegments("feed", 1, new GlobalSequenceTrackingToken(2));
+        database.getCollection("feed").insertOne(new Document("_id", 1L).append("eventId", "e1"));
+        FeedHead head = new FeedHead(database);
+        head.advanceTo(1);
+
+        new FeedFormatUpgrade(database, tokens);
+
+        assertThat(head.position()).isZero();
     }
 
     /** An instance of the old code that wrote on after the new one leaves its document last. */

@@ -23,6 +23,7 @@ import news.storyline.api.story.StoryUnlinkedEvent;
 import news.storyline.api.story.StoryUpdatedEvent;
 import news.storyline.api.story.StoryWithdrawnEvent;
 import news.storyline.api.thread.ThreadOpenedEvent;
+import news.storyline.brief.feed.FeedHead;
 import news.storyline.testsupport.TestMongo;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
@@ -167,6 +168,21 @@ class ProjectionsIT {
         assertThat(positions).containsExactly(1L, 2L, 3L);
         assertThat(ids).containsExactly(first.getIdentifier(), second.getIdentifier(), third.getIdentifier());
         assertThat(meters.counter("storyline.projection.redeliveries", "projection", "feed").count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void theFeedsHeadFollowsItsAppendsAndARedeliveryBringsALaggingHeadToIt() {
+        FeedHead head = new FeedHead(database);
+        feed.on(message("s1", 0, filed("s1", "Едно")));
+        assertThat(head.position()).isEqualTo(1);
+        var last = message("s2", 0, filed("s2", "Две"));
+        feed.on(last);
+        assertThat(head.position()).isEqualTo(2);
+
+        head.clear(); // as if the service had stopped between the last append and the head's move
+        feed.on(last);
+
+        assertThat(head.position()).isEqualTo(2);
     }
 
     @Test

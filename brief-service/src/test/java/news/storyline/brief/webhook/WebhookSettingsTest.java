@@ -25,6 +25,7 @@ class WebhookSettingsTest {
     }
 
     private static WebhookSettings settings(Duration lease, Duration connectTimeout, Duration readTimeout) {
-        return new WebhookSettings(Duration.ofMillis(500), 100, 4, lease, 8, BACKOFF, connectTimeout, readTimeout);
+        return new WebhookSettings(Duration.ofMillis(500), Duration.ofSeconds(30), 100, 4, lease, 8, BACKOFF,
+                                   connectTimeout, readTimeout);
     }
 }

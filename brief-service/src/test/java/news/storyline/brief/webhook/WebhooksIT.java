@@ -274,7 +274,8 @@ class WebhooksIT {
 
     @Test
     void onlyOneInstanceAtATimeHoldsAWebhooksLease() throws Exception {
-        WebhookSettings shortLeases = new WebhookSettings(Duration.ofMillis(50), 10, 1, Duration.ofMillis(300), 1,
+        WebhookSettings shortLeases = new WebhookSettings(Duration.ofMillis(50), Duration.ofSeconds(30), 10, 1,
+                                                          Duration.ofMillis(300), 1,
                                                           new Backoff(Duration.ofMillis(1), Duration.ofMillis(1)),
                                                           Duration.ofMillis(100), Duration.ofMillis(100));
         Leases one = new Leases(database, shortLeases);
