@@ -2,6 +2,9 @@ package news.storyline.brief.query;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
@@ -14,7 +17,7 @@ import news.storyline.api.query.ThreadList;
 import news.storyline.api.query.ThreadSummary;
 import news.storyline.api.query.TimelineEntry;
 import news.storyline.api.query.TimelinePage;
-import news.storyline.api.story.Dateline;
+import news.storyline.api.story.LinkTarget;
 import news.storyline.api.story.RevisionKind;
 import news.storyline.api.story.StoryAttributedEvent;
 import news.storyline.api.story.StoryFiledEvent;
@@ -22,7 +25,6 @@ import news.storyline.api.story.StoryLinkedEvent;
 import news.storyline.api.story.StoryUnlinkedEvent;
 import news.storyline.api.story.StoryUpdatedEvent;
 import news.storyline.api.story.StoryWithdrawnEvent;
-import news.storyline.api.story.LinkTarget;
 import news.storyline.api.thread.ThreadClosedEvent;
 import news.storyline.api.thread.ThreadOpenedEvent;
 import news.storyline.api.thread.ThreadRenamedEvent;
@@ -40,15 +42,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.elemMatch;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gt;
-import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.or;
@@ -58,11 +62,13 @@ import static com.mongodb.client.model.Filters.or;
  * showing the story as it stood right after that event.
  * <p>
  * A story may be linked to a thread long after it was filed, so the read model keeps each story's own entries and
- * copies them into a thread's timeline when the story joins it. When a story joined or left a thread is kept too,
- * which is what lets {@code asOf} show a thread exactly as it stood at an instant: the stories linked then, and
- * their entries up to then, with the headlines and corrections of then. Every write is an upsert by a
- * deterministic id, and a story's state moves only from the version right before an event, so redelivered events
- * change nothing.
+ * copies them into a thread's timeline when the story joins it. Each entry in a thread carries whether its story
+ * is linked to the thread now and when it was linked (a link or an unlink rewrites the entries of that story in
+ * that thread), so that a page is one range of one index: the thread's current entries newest first for now, the
+ * thread's entries up to the instant, of the stories linked then, for {@code asOf} (the stories linked then, and
+ * their entries up to then, with the headlines and corrections of then). A thread's summary is kept as the events
+ * arrive ({@link ThreadSummaries}). Every write is an upsert by a deterministic id or counted once by a key, and a
+ * story's state moves only from the version right before an event, so redelivered events change nothing.
  */
 @Component
 @ProcessingGroup(ThreadTimelineProjection.NAME)
@@ -75,15 +81,27 @@ public class ThreadTimelineProjection {
     private final MongoCollection<Document> threads;
     private final MongoCollection<Document> stories;
     private final MongoCollection<Document> storyEntries;
-    private final MongoCollection<Document> memberships;
     private final MongoCollection<Document> entries;
+    private final ThreadSummaries summaries;
 
     public ThreadTimelineProjection(@Qualifier("readModels") MongoDatabase readModels) {
         this.threads = readModels.getCollection("threads");
         this.stories = readModels.getCollection("timeline_stories");
         this.storyEntries = readModels.getCollection("timeline_story_entries");
-        this.memberships = readModels.getCollection("timeline_memberships");
         this.entries = readModels.getCollection("timeline_entries");
+        this.summaries = new ThreadSummaries(readModels, entries);
+        storyEntries.createIndex(Indexes.ascending(TimelineEntries.STORY_ID), new IndexOptions().name("byStory"));
+        // A page now: the thread's current entries, newest first; also the first and last of them for the summary.
+        entries.createIndex(Indexes.compoundIndex(Indexes.ascending(TimelineEntries.THREAD, TimelineEntries.CURRENT),
+                                                  Indexes.descending(TimelineEntries.ORDER)),
+                            new IndexOptions().name("current"));
+        // A page as of an instant: the thread's entries up to then, newest first, of the stories linked then.
+        entries.createIndex(Indexes.compoundIndex(Indexes.ascending(TimelineEntries.THREAD),
+                                                  Indexes.descending(TimelineEntries.ORDER)),
+                            new IndexOptions().name("asOf"));
+        // A link, an unlink or a withdrawal rewrites one story's entries in one thread.
+        entries.createIndex(Indexes.ascending(TimelineEntries.THREAD, TimelineEntries.STORY_ID),
+                            new IndexOptions().name("byStory"));
     }
 
     // --- threads
@@ -141,57 +159,45 @@ public class ThreadTimelineProjection {
     @EventHandler
     void on(StoryLinkedEvent event, @SequenceNumber long sequenceNumber) {
         LinkTarget target = event.target();
-        if (target.kind() != LinkTarget.Kind.THREAD) {
-            record(event.storyId(), sequenceNumber, event.linkedAt(), "LINKED", UnaryOperator.identity());
-            return;
-        }
-        String thread = target.id();
-        record(event.storyId(), sequenceNumber, event.linkedAt(), "LINKED", story -> story.linkedTo(thread),
-               Set.of(), () -> {
-                   joined(thread, event.storyId(), event.linkedAt(), true);
-                   copyStoryEntriesInto(thread, event.storyId());
-               });
+        UnaryOperator<TimelineStory> change = target.kind() == LinkTarget.Kind.THREAD
+                ? story -> story.linkedTo(target.id(), event.linkedAt()) : UnaryOperator.identity();
+        record(event.storyId(), sequenceNumber, event.linkedAt(), "LINKED", change);
     }
 
     @EventHandler
     void on(StoryUnlinkedEvent event, @SequenceNumber long sequenceNumber) {
         LinkTarget target = event.target();
-        if (target.kind() != LinkTarget.Kind.THREAD) {
-            record(event.storyId(), sequenceNumber, event.unlinkedAt(), "UNLINKED", UnaryOperator.identity());
-            return;
-        }
-        String thread = target.id();
-        record(event.storyId(), sequenceNumber, event.unlinkedAt(), "UNLINKED", story -> story.unlinkedFrom(thread),
-               Set.of(thread), () -> joined(thread, event.storyId(), event.unlinkedAt(), false));
+        UnaryOperator<TimelineStory> change = target.kind() == LinkTarget.Kind.THREAD
+                ? story -> story.unlinkedFrom(target.id(), event.unlinkedAt()) : UnaryOperator.identity();
+        record(event.storyId(), sequenceNumber, event.unlinkedAt(), "UNLINKED", change);
     }
 
     /** The fact stays in every timeline; the text goes, from every entry of the story. */
     @EventHandler
     void on(StoryWithdrawnEvent event, @SequenceNumber long sequenceNumber) {
-        record(event.storyId(), sequenceNumber, event.withdrawnAt(), "WITHDRAWN", TimelineStory::afterWithdrawal,
-               Set.of(), () -> {
-                   storyEntries.updateMany(eq("storyId", event.storyId()), Updates.unset("headline"));
-                   entries.updateMany(eq("storyId", event.storyId()), Updates.unset("headline"));
-               });
+        record(event.storyId(), sequenceNumber, event.withdrawnAt(), "WITHDRAWN", TimelineStory::afterWithdrawal);
     }
 
     @ResetHandler
     void reset() {
-        List.of(threads, stories, storyEntries, memberships, entries).forEach(c -> c.deleteMany(new Document()));
+        List.of(threads, stories, storyEntries, entries).forEach(c -> c.deleteMany(new Document()));
+        summaries.clear();
     }
 
-    private void record(String storyId, long sequenceNumber, Instant at, String kind,
-                        UnaryOperator<TimelineStory> change) {
-        record(storyId, sequenceNumber, at, kind, change, Set.of(), () -> { });
+    /** Whether any thread or story has been recorded; one lookup in each. */
+    boolean holdsAnything() {
+        return threads.find().limit(1).first() != null || stories.find().limit(1).first() != null;
     }
 
     /**
-     * Applies one event of a story: its entry, copied into every thread the story belongs to after the event (and
-     * {@code alsoInto}), then {@code alsoDo}, and the story's new state last, so that a retry after a failure
-     * anywhere redoes it all (every step is idempotent).
+     * Applies one event of a story: the summaries of the threads it changes first (right after the story is read,
+     * see {@link ThreadSummaries}), then its entry, put into every thread the story is in after the event and into
+     * a thread it has just left; a story that joined a thread brings all its entries along, and a story that joined
+     * or left one has its entries there marked; the story's new state last, so that a retry after a failure anywhere
+     * redoes it all (every step is idempotent).
      */
     private void record(String storyId, long sequenceNumber, Instant at, String kind,
-                        UnaryOperator<TimelineStory> change, Set<String> alsoInto, Runnable alsoDo) {
+                        UnaryOperator<TimelineStory> change) {
         Document current = stories.find(eq("_id", storyId)).first();
         long version = current == null ? 0 : current.get(InOrderUpdates.VERSION, Number.class).longValue();
         if (version > sequenceNumber) {
@@ -204,72 +210,123 @@ public class ThreadTimelineProjection {
         TimelineStory before = current == null ? null : TimelineStory.fromDocument(current);
         TimelineStory after = change.apply(before).atVersion(sequenceNumber + 1);
         Document entry = TimelineEntries.of(after, at, kind);
+        String key = storyId + "|" + after.version();
+        List<String> joined = after.threads().stream().filter(thread -> before == null || !before.isIn(thread))
+                                   .toList();
+        List<String> left = before == null ? List.of()
+                : before.threads().stream().filter(thread -> !after.isIn(thread)).toList();
+        List<Document> ownEntries = joined.isEmpty() ? List.of() : withEarlierEntries(storyId, entry);
+        countInSummaries(after, entry, joined, ownEntries, key);
+
         storyEntries.replaceOne(eq("_id", entry.getString("_id")), entry, new ReplaceOptions().upsert(true));
-        List<String> into = new ArrayList<>(after.threads());
-        alsoInto.stream().filter(thread -> !into.contains(thread)).forEach(into::add);
-        into.forEach(thread -> putEntry(thread, entry));
-        alsoDo.run();
+        after.threads().stream().filter(thread -> !joined.contains(thread))
+             .forEach(thread -> putEntry(thread, entry, after));
+        joined.forEach(thread -> ownEntries.forEach(own -> putEntry(thread, own, after)));
+        left.forEach(thread -> {
+            putEntry(thread, entry, after);
+            entries.updateMany(ofStoryIn(thread, storyId), Updates.combine(
+                    Updates.set(TimelineEntries.CURRENT, false),
+                    Updates.set(TimelineEntries.STAYS, after.staysIn(thread))));
+            summaries.storyLeft(thread, key, before.version());
+        });
+        if (after.withdrawn() && !before.withdrawn()) {
+            storyEntries.updateMany(eq(TimelineEntries.STORY_ID, storyId), Updates.unset("headline"));
+            after.memberships().stream().map(TimelineStory.Membership::thread).distinct().forEach(
+                    thread -> entries.updateMany(ofStoryIn(thread, storyId), Updates.unset("headline")));
+        }
         stories.replaceOne(eq("_id", storyId), after.toDocument(), new ReplaceOptions().upsert(true));
+        Stream.concat(after.threads().stream(), left.stream()).forEach(thread -> summaries.applied(thread, key));
     }
 
-    private void copyStoryEntriesInto(String thread, String storyId) {
-        storyEntries.find(eq("storyId", storyId)).forEach(entry -> putEntry(thread, entry));
+    /** The story's entries so far (the earlier ones stored, {@code entry} not yet). */
+    private List<Document> withEarlierEntries(String storyId, Document entry) {
+        List<Document> own = storyEntries.find(eq(TimelineEntries.STORY_ID, storyId)).into(new ArrayList<>());
+        own.removeIf(earlier -> earlier.getString("_id").equals(entry.getString("_id")));
+        own.add(entry);
+        return own;
     }
 
-    private void putEntry(String thread, Document storyEntry) {
-        Document entry = TimelineEntries.inThread(thread, storyEntry);
+    /** A story that left a thread is counted out later, once its entries there are marked: see {@link #record}. */
+    private void countInSummaries(TimelineStory after, Document entry, List<String> joined,
+                                  List<Document> ownEntries, String key) {
+        Instant at = entry.getDate(TimelineEntries.AT).toInstant();
+        for (String thread : after.threads()) {
+            if (joined.contains(thread)) {
+                List<Instant> times = ownEntries.stream().map(own -> own.getDate(TimelineEntries.AT).toInstant())
+                                                .sorted().toList();
+                summaries.storyJoined(thread, key, ownEntries.size(), times.get(0), times.get(times.size() - 1));
+            } else {
+                summaries.entryAdded(thread, key, at);
+            }
+        }
+    }
+
+    private void putEntry(String thread, Document storyEntry, TimelineStory story) {
+        Document entry = TimelineEntries.inThread(thread, storyEntry, story);
         entries.replaceOne(eq("_id", entry.getString("_id")), entry, new ReplaceOptions().upsert(true));
     }
 
-    /** When a story joined ({@code linked}) or left a thread; a set, so that a redelivery adds nothing. */
-    private void joined(String thread, String storyId, Instant at, boolean linked) {
-        memberships.updateOne(eq("_id", thread + "|" + storyId),
-                              Updates.combine(Updates.setOnInsert("thread", thread),
-                                              Updates.setOnInsert("storyId", storyId),
-                                              Updates.addToSet("changes", new Document("at", Date.from(at))
-                                                      .append("linked", linked))),
-                              new UpdateOptions().upsert(true));
+    private static Bson ofStoryIn(String thread, String storyId) {
+        return and(eq(TimelineEntries.THREAD, thread), eq(TimelineEntries.STORY_ID, storyId));
     }
 
     // --- queries
 
     @QueryHandler
     Optional<ThreadSummary> handle(FindThreadQuery query) {
-        return Optional.ofNullable(threads.find(eq("_id", query.slug())).first()).map(this::summary);
+        return Optional.ofNullable(threads.find(eq("_id", query.slug())).first())
+                       .map(thread -> summary(thread, summaries.find(query.slug()).orElse(null)));
     }
 
+    /** Every thread, so every summary: two reads, however many threads and entries. */
     @QueryHandler
     ThreadList handle(FindThreadsQuery query) {
-        List<ThreadSummary> all = threads.find().map(this::summary).into(new ArrayList<>());
+        Map<String, Document> counted = new HashMap<>();
+        summaries.all().forEach(summary -> counted.put(summary.getString("_id"), summary));
+        List<ThreadSummary> all = threads.find().map(thread -> summary(thread, counted.get(thread.getString("_id"))))
+                                         .into(new ArrayList<>());
         all.sort(Comparator.comparing(ThreadSummary::lastActivity, Comparator.nullsLast(Comparator.reverseOrder()))
                            .thenComparing(ThreadSummary::openedAt, Comparator.reverseOrder()));
         return new ThreadList(all);
     }
 
+    /**
+     * One range of one index, read newest first and no further than the page: the thread's current entries (index
+     * {@code current}); as of an instant, the thread's entries up to it (index {@code asOf}) whose story was linked
+     * then, which passes over the entries of stories that were not.
+     */
     @QueryHandler
     Optional<TimelinePage> handle(FindTimelineQuery query) {
-        if (threads.find(eq("_id", query.slug())).first() == null) {
+        if (threads.find(eq("_id", query.slug())).projection(Projections.include("_id")).first() == null) {
             return Optional.empty();
         }
-        List<Bson> filters = new ArrayList<>(List.of(eq("thread", query.slug()),
-                                                     in("storyId", storiesIn(query.slug(), query.asOf()))));
-        if (query.asOf() != null) {
-            filters.add(lte("at", Date.from(query.asOf())));
+        List<Bson> filters = new ArrayList<>(List.of(eq(TimelineEntries.THREAD, query.slug())));
+        String before = null;
+        if (query.asOf() == null) {
+            filters.add(eq(TimelineEntries.CURRENT, true));
+        } else {
+            Date asOf = Date.from(query.asOf());
+            filters.add(elemMatch(TimelineEntries.STAYS,
+                                  and(lte("from", asOf), or(eq("until", null), gt("until", asOf)))));
+            before = TimelineEntries.orderAfter(query.asOf());
         }
         if (query.cursor() != null) {
             TimelineCursor after = TimelineCursor.decode(query.cursor());
-            Date at = Date.from(after.at());
-            filters.add(or(lt("at", at), and(eq("at", at), lt("_id", after.entryId()))));
+            String cursor = TimelineEntries.order(after.at(), after.entryId());
+            before = before == null || cursor.compareTo(before) < 0 ? cursor : before;
+        }
+        if (before != null) {
+            filters.add(lt(TimelineEntries.ORDER, before));
         }
         List<Document> page = entries.find(and(filters))
-                                     .sort(Sorts.descending("at", "_id"))
+                                     .sort(Sorts.descending(TimelineEntries.ORDER))
                                      .limit(query.limit() + 1)
                                      .into(new ArrayList<>());
         String next = null;
         if (page.size() > query.limit()) {
             page = page.subList(0, query.limit());
             Document last = page.get(page.size() - 1);
-            next = new TimelineCursor(last.getDate("at").toInstant(), last.getString("_id")).encode();
+            next = new TimelineCursor(last.getDate(TimelineEntries.AT).toInstant(), last.getString("_id")).encode();
         }
         return Optional.of(new TimelinePage(page.stream().map(TimelineEntries::view).toList(), next));
     }
@@ -282,43 +339,18 @@ public class ThreadTimelineProjection {
                        .map(TimelineEntries::view);
     }
 
-    /** The stories linked to the thread at the instant (now, when null): whoever joined last and has not left. */
-    private List<String> storiesIn(String thread, Instant asOf) {
-        List<String> linked = new ArrayList<>();
-        memberships.find(eq("thread", thread)).forEach(membership -> {
-            boolean in = false;
-            Instant latest = Instant.MIN;
-            for (Document change : membership.getList("changes", Document.class)) {
-                Instant at = change.getDate("at").toInstant();
-                if ((asOf == null || !at.isAfter(asOf)) && !at.isBefore(latest)) {
-                    latest = at;
-                    in = change.getBoolean("linked");
-                }
-            }
-            if (in) {
-                linked.add(membership.getString("storyId"));
-            }
-        });
-        return linked;
-    }
-
-    private ThreadSummary summary(Document thread) {
-        String slug = thread.getString("_id");
-        List<String> linked = storiesIn(slug, null);
-        List<Date> times = entries.find(and(eq("thread", slug), in("storyId", linked)))
-                                  .map(entry -> entry.getDate("at"))
-                                  .into(new ArrayList<>());
+    private static ThreadSummary summary(Document thread, Document counted) {
         Date closedAt = thread.getDate("closedAt");
-        return new ThreadSummary(slug,
+        return new ThreadSummary(thread.getString("_id"),
                                  thread.get(InOrderUpdates.VERSION, Number.class).longValue(),
                                  thread.getString("title"),
                                  thread.getString("description"),
                                  thread.getString("status"),
                                  thread.getDate("openedAt").toInstant(),
                                  closedAt == null ? null : closedAt.toInstant(),
-                                 linked.size(),
-                                 times.size(),
-                                 times.stream().min(Date::compareTo).map(Date::toInstant).orElse(null),
-                                 times.stream().max(Date::compareTo).map(Date::toInstant).orElse(null));
+                                 ThreadSummaries.stories(counted),
+                                 ThreadSummaries.entries(counted),
+                                 ThreadSummaries.first(counted),
+                                 ThreadSummaries.last(counted));
     }
 }

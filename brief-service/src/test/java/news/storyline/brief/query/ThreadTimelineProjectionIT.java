@@ -198,6 +198,67 @@ class ThreadTimelineProjectionIT {
         assertThat(timelines.handle(new FindTimelineQuery("nothing", null, 10, null))).isEmpty();
     }
 
+    @Test
+    void keepsTheSummaryRightThroughLinksUnlinksCorrectionsAndWithdrawals() {
+        file("kim", "Ким", "Пхенян", at(1));
+        file("kremlin", "Кремъл", "Москва", at(2));
+        link("kim", 1, at(3));
+        link("kremlin", 1, at(4));
+        timelines.on(new StoryUpdatedEvent("kremlin", "Кремъл: поправено", null, null, RevisionKind.CORRECTION,
+                                           "Точен цитат", EDITOR, at(5)), 2);
+        assertSummary(2, 5, at(1), at(5));
+
+        timelines.on(new StoryUnlinkedEvent("kremlin", LinkTarget.thread(UKRAINE), EDITOR, at(6)), 3);
+        assertSummary(1, 2, at(1), at(3));
+
+        timelines.on(new StoryWithdrawnEvent("kim", "Източникът оттегли", EDITOR, at(7)), 2);
+        assertSummary(1, 3, at(1), at(7));
+
+        timelines.on(new StoryUnlinkedEvent("kim", LinkTarget.thread(UKRAINE), EDITOR, at(8)), 3);
+        assertSummary(0, 0, null, null);
+
+        link("kremlin", 4, at(9));
+        assertSummary(1, 5, at(2), at(9));
+    }
+
+    @Test
+    void aSummaryCountsAnEventDeliveredAgainOnce() {
+        file("kim", "Ким", "Пхенян", at(1));
+        link("kim", 1, at(2));
+        timelines.on(new StoryUpdatedEvent("kim", "Ким Чен-ун", null, null, RevisionKind.UPDATE, null, EDITOR,
+                                           at(3)), 2);
+        link("kim", 1, at(2));
+        timelines.on(new StoryUpdatedEvent("kim", "Ким Чен-ун", null, null, RevisionKind.UPDATE, null, EDITOR,
+                                           at(3)), 2);
+
+        assertSummary(1, 3, at(1), at(3));
+    }
+
+    @Test
+    void asOfAnInstantShowsAStoryThatLeftAndCameBackOnlyWhileItWasLinked() {
+        file("kremlin", "Кремъл", "Москва", at(1));
+        link("kremlin", 1, at(2));
+        timelines.on(new StoryUnlinkedEvent("kremlin", LinkTarget.thread(UKRAINE), EDITOR, at(3)), 2);
+        timelines.on(new StoryUpdatedEvent("kremlin", "Кремъл: поправено", null, null, RevisionKind.CORRECTION,
+                                           null, EDITOR, at(4)), 3);
+        link("kremlin", 4, at(5));
+
+        assertThat(page(null, 10, at(2)).entries()).extracting(TimelineEntry::kind).containsExactly("LINKED", "FILED");
+        assertThat(page(null, 10, at(4)).entries()).as("unlinked then").isEmpty();
+        assertThat(page(null, 10, at(5)).entries()).extracting(TimelineEntry::kind)
+                .containsExactly("LINKED", "CORRECTED", "UNLINKED", "LINKED", "FILED");
+        assertThat(page(null, 10, null).entries()).extracting(TimelineEntry::headline)
+                .containsExactly("Кремъл: поправено", "Кремъл: поправено", "Кремъл", "Кремъл", "Кремъл");
+    }
+
+    private void assertSummary(long stories, long entries, Instant first, Instant last) {
+        ThreadSummary summary = timelines.handle(new FindThreadQuery(UKRAINE)).orElseThrow();
+        assertThat(summary).extracting(ThreadSummary::stories, ThreadSummary::entries, ThreadSummary::firstActivity,
+                                       ThreadSummary::lastActivity)
+                           .containsExactly(stories, entries, first, last);
+        assertThat(timelines.handle(new FindThreadsQuery()).threads()).containsExactly(summary);
+    }
+
     private void file(String id, String headline, String place, Instant at) {
         timelines.on(new StoryFiledEvent(id, headline, "Лийд.", "Текст.", Dateline.of(place), "bg", "world", EDITOR,
                                          at), 0);
