@@ -14,10 +14,11 @@ import java.util.regex.Pattern;
 
 /**
  * What a query filter says about the values of each field, as far as an index can use it: equality, {@code $in},
- * {@code $gt}/{@code $gte}/{@code $lt}/{@code $lte}, conjunctions ({@code $and}, several operators on one field)
- * and an {@code $or} whose branches all constrain one and the same field.
+ * {@code $gt}/{@code $gte}/{@code $lt}/{@code $lte}, {@code $all}, an anchored {@code $regex} (its literal prefix),
+ * conjunctions ({@code $and}, several operators on one field) and an {@code $or} whose branches all constrain one
+ * and the same field.
  *
- * <p>Everything else (null, arrays and documents as values, {@code $ne}, {@code $regex}, {@code $elemMatch}, ...)
+ * <p>Everything else (null, arrays and documents as values, {@code $ne}, {@code $elemMatch}, ...)
  * constrains nothing here: the bounds only ever need to hold every matching document, because each document
  * found through an index is matched against the whole filter again.
  *
@@ -96,10 +97,42 @@ public final class QueryConstraints {
     private static List<IntervalSet> conjunctsOf(Object value) {
         if (value instanceof Document operators && isOperatorDocument(operators)) {
             List<IntervalSet> conjuncts = new ArrayList<>();
-            operators.forEach((operator, operand) -> operatorInterval(operator, operand).ifPresent(conjuncts::add));
+            operators.forEach((operator, operand) -> {
+                if (operator.equals("$all") && operand instanceof Collection<?> values) {
+                    // Every value must be there: each one is a constraint of its own.
+                    values.stream().filter(QueryConstraints::isIndexable)
+                          .forEach(v -> conjuncts.add(IntervalSet.of(Interval.point(normalized(v)))));
+                } else if (operator.equals("$regex")) {
+                    regexInterval(operand, operators.get("$options")).ifPresent(conjuncts::add);
+                } else {
+                    operatorInterval(operator, operand).ifPresent(conjuncts::add);
+                }
+            });
             return conjuncts;
         }
+        if (value instanceof BsonRegularExpression regex) {
+            return regexInterval(regex, null).stream().toList();
+        }
         return isIndexable(value) ? List.of(IntervalSet.of(Interval.point(normalized(value)))) : List.of();
+    }
+
+    /** {@code {$regex: "^…", $options: …}} or a regular expression value: its literal prefix, if anchored. */
+    private static Optional<IntervalSet> regexInterval(Object regex, Object separateOptions) {
+        String pattern;
+        String options;
+        if (regex instanceof BsonRegularExpression expression) {
+            pattern = expression.getPattern();
+            options = expression.getOptions() == null ? "" : expression.getOptions();
+        } else if (regex instanceof String text) {
+            pattern = text;
+            options = "";
+        } else {
+            return Optional.empty();
+        }
+        if (separateOptions instanceof String more) {
+            options += more;
+        }
+        return RegexPrefix.interval(pattern, options).map(IntervalSet::of);
     }
 
     private static boolean isOperatorDocument(Document document) {

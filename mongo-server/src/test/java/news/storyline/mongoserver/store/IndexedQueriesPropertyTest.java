@@ -19,12 +19,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.DoubleStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -129,7 +129,12 @@ class IndexedQueriesPropertyTest {
                 Combinators.combine(field, value, scalar().list().ofMaxSize(3))
                            .as((f, v, gaps) -> Filters.or(Filters.gt(f, v), Filters.in(f, gaps))),
                 Combinators.combine(value, value).as((a, b) -> Filters.and(Filters.eq("a", a), Filters.eq("b", b))),
-                Combinators.combine(value, value).as((a, b) -> Filters.and(Filters.eq("a", a), Filters.gte("b", b))));
+                Combinators.combine(value, value).as((a, b) -> Filters.and(Filters.eq("a", a), Filters.gte("b", b))),
+                Combinators.combine(field, scalar().list().ofMinSize(1).ofMaxSize(3)).as(Filters::all),
+                Combinators.combine(field, Arbitraries.of("^П", "^Пх", "^Кие", "^a", "^Мо*", "^М.", "^Киев$", "н", "^a|К",
+                                                          "^\\Q")).as(Filters::regex),
+                Combinators.combine(field, scalar().list().ofMinSize(1).ofMaxSize(2), Arbitraries.of("^П", "^К"))
+                           .as((f, all, prefix) -> Filters.and(Filters.all(f, all), Filters.regex(f, prefix))));
         Arbitrary<Document> sort = Arbitraries.oneOf(
                 Arbitraries.just(new Document()),
                 Combinators.combine(field, Arbitraries.of(1, -1)).as(Document::new),
@@ -155,7 +160,7 @@ class IndexedQueriesPropertyTest {
 
     private static Arbitrary<Object> tags() {
         return Arbitraries.oneOf(
-                Arbitraries.integers().between(0, 4).map(i -> (Object) i).list().ofMaxSize(3).map(list -> (Object) list),
+                scalar().list().ofMaxSize(3).map(list -> (Object) list),
                 scalar(), Arbitraries.just(MISSING));
     }
 
@@ -189,14 +194,20 @@ class IndexedQueriesPropertyTest {
             for (String field : query.sort().keySet()) {
                 Object value = document.get(field);
                 if (value instanceof List<?> elements && !elements.isEmpty()) {
-                    DoubleStream numbers = elements.stream().mapToDouble(e -> ((Number) e).doubleValue());
-                    value = query.sort().getInteger(field) > 0 ? numbers.min().getAsDouble() : numbers.max().getAsDouble();
+                    value = sortedBy(elements, query.sort().getInteger(field) > 0);
                 }
                 key.add(value instanceof Number number ? (Object) number.doubleValue() : Objects.toString(value, "null"));
             }
             keys.add(key);
         }
         return keys;
+    }
+
+    /** The element an array sorts by: MongoDB's least ascending, greatest descending (numbers before strings). */
+    private static Object sortedBy(List<?> elements, boolean ascending) {
+        Comparator<Object> order = Comparator.comparing((Object e) -> e instanceof Number ? 0 : 1)
+                .thenComparing(e -> e instanceof Number n ? String.format("%020.6f", n.doubleValue()) : (String) e);
+        return ascending ? elements.stream().min(order).orElseThrow() : elements.stream().max(order).orElseThrow();
     }
 
     record Query(Bson filter, Document sort, int limit, int skip) {
