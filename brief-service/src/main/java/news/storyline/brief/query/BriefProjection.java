@@ -51,7 +51,14 @@ public class BriefProjection {
     public BriefProjection(@Qualifier("readModels") MongoDatabase readModels, Teasers teasers) {
         this.briefs = readModels.getCollection(NAME);
         this.teasers = teasers;
-        briefs.createIndex(Indexes.descending("filedAt"), new IndexOptions().name("newestFirst"));
+        // In the list's order, so that a page reads as many briefs as it shows: newest first, ties by id, of all
+        // stories or of one thread. A withdrawn brief has neither filing time nor threads (see the withdrawal), so
+        // it sorts after every listed one and is in no thread's range.
+        briefs.createIndex(Indexes.compoundIndex(Indexes.descending("filedAt"), Indexes.ascending("_id")),
+                           new IndexOptions().name("newestFirstThenId"));
+        briefs.createIndex(Indexes.compoundIndex(Indexes.ascending(THREADS), Indexes.descending("filedAt"),
+                                                 Indexes.ascending("_id")),
+                           new IndexOptions().name("inThreadNewestFirst"));
     }
 
     @EventHandler
@@ -103,7 +110,8 @@ public class BriefProjection {
         InOrderUpdates.apply(briefs, event.storyId(), sequenceNumber, Updates.combine(
                 Updates.set(InOrderUpdates.VERSION, sequenceNumber + 1),
                 Updates.set(WITHDRAWN, true),
-                Updates.unset("headline"), Updates.unset("teaser")));
+                Updates.unset("headline"), Updates.unset("teaser"), Updates.unset("place"),
+                Updates.unset("filedAt"), Updates.unset(THREADS)));
     }
 
     /** A story event the news list shows nothing of still counts towards the story's version. */

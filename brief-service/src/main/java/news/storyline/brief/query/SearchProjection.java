@@ -57,7 +57,11 @@ public class SearchProjection {
     public SearchProjection(@Qualifier("readModels") MongoDatabase readModels, Teasers teasers) {
         this.index = readModels.getCollection(COLLECTION);
         this.teasers = teasers;
-        index.createIndex(Indexes.ascending(TERMS), new IndexOptions().name("byTerm"));
+        // A term (a whole word, or a range of them for the last word's prefix), then the results' order: a search
+        // with a whole word reads that word's stories newest first and stops at the page.
+        index.createIndex(Indexes.compoundIndex(Indexes.ascending(TERMS), Indexes.descending("filedAt"),
+                                                Indexes.ascending("_id")),
+                          new IndexOptions().name("byTermNewestFirst"));
     }
 
     @EventHandler

@@ -38,7 +38,6 @@ import java.util.List;
 import java.util.Set;
 
 import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.elemMatch;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.ne;
 
@@ -62,9 +61,13 @@ public class SourceIndexProjection {
     public SourceIndexProjection(@Qualifier("readModels") MongoDatabase readModels, SourceRegistry registry) {
         this.index = readModels.getCollection(COLLECTION);
         this.registry = registry;
-        index.createIndex(Indexes.ascending(HOPS + "." + SourceMatch.SOURCE_ID),
-                          new IndexOptions().name("bySourceId"));
-        index.createIndex(Indexes.ascending(HOPS + "." + SourceMatch.KEY), new IndexOptions().name("byWrittenSource"));
+        // Each way a hop names a source, then the answer's order: each index reads one source's stories newest
+        // first, and the two (see SourceMatch#filter) merge in that order up to the page.
+        for (String field : List.of(SourceMatch.SOURCE_ID, SourceMatch.KEY)) {
+            index.createIndex(Indexes.compoundIndex(Indexes.ascending(HOPS + "." + field),
+                                                    Indexes.descending("filedAt"), Indexes.ascending("_id")),
+                              new IndexOptions().name("by_" + field + "_newestFirst"));
+        }
     }
 
     @EventHandler
@@ -122,7 +125,7 @@ public class SourceIndexProjection {
         SourceMatch match = registry.resolve(query.source())
                                     .map(SourceMatch::known)
                                     .orElseGet(() -> SourceMatch.unknown(query.source()));
-        List<Bson> filters = new ArrayList<>(List.of(ne(WITHDRAWN, true), elemMatch(HOPS, match.filter())));
+        List<Bson> filters = new ArrayList<>(List.of(ne(WITHDRAWN, true), match.filter(HOPS)));
         if (query.thread() != null) {
             filters.add(eq(THREADS, query.thread()));
         }

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.elemMatch;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.in;
@@ -60,13 +61,17 @@ record SourceMatch(SourceRef source, Set<String> keys) {
         return AttributionRole.valueOf(hop.getString(ROLE));
     }
 
-    /** Which stored hops name the source, for {@code $elemMatch}. */
-    Bson filter() {
-        Bson unresolved = and(exists(SOURCE_ID, false), in(KEY, keys));
-        return source.id() == null ? unresolved : or(eq(SOURCE_ID, source.id()), unresolved);
+    /**
+     * The stories with a hop in {@code hops} that names the source. The two kinds of hop are two branches of a
+     * top-level {@code $or}, not one {@code $elemMatch} with an {@code $or} inside, so that each branch has an index
+     * of its own and the branches merge in the indexes' order.
+     */
+    Bson filter(String hops) {
+        Bson unresolved = elemMatch(hops, and(exists(SOURCE_ID, false), in(KEY, keys)));
+        return source.id() == null ? unresolved : or(elemMatch(hops, eq(SOURCE_ID, source.id())), unresolved);
     }
 
-    /** The same as {@link #filter()}, for the hops of a story found with it. */
+    /** The same as {@link #filter(String)}, for the hops of a story found with it. */
     boolean matches(Document hop) {
         String sourceId = hop.getString(SOURCE_ID);
         return sourceId == null ? keys.contains(hop.getString(KEY)) : sourceId.equals(source.id());

@@ -3,6 +3,8 @@ package news.storyline.brief.webhook;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
@@ -23,6 +25,8 @@ class DeadLetters {
 
     DeadLetters(@Qualifier("storylineDatabase") MongoDatabase storylineDatabase) {
         this.deadLetters = storylineDatabase.getCollection("webhook-dead-letters");
+        // One webhook's letters, in position order: listed, counted and removed by webhook.
+        deadLetters.createIndex(Indexes.ascending("webhookId", "position"), new IndexOptions().name("byWebhook"));
     }
 
     /** Keeps {@code letter}; should the same event die twice (a crash before the webhook moved on), once. */

@@ -3,6 +3,8 @@ package news.storyline.brief.webhook;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
@@ -24,6 +26,7 @@ class Webhooks {
 
     Webhooks(@Qualifier("storylineDatabase") MongoDatabase storylineDatabase) {
         this.webhooks = storylineDatabase.getCollection("webhooks");
+        webhooks.createIndex(Indexes.ascending("createdAt"), new IndexOptions().name("oldestFirst"));
     }
 
     void add(Webhook webhook) {
