@@ -36,21 +36,31 @@ public final class Bench {
                                                              "bench-other-3");
     private static final Duration CATCH_UP_POLL = Duration.ofMillis(200);
 
+    /** Where the peer keeps what it must keep in MongoDB (see PostgresPeerApplication); dropped after. */
+    private static final String PEER_SCRATCH_DATABASE = "bench_peer";
+    private static final Duration PEER_START_LIMIT = Duration.ofSeconds(120);
+
     private final Plan plan;
     private final Path varDir;
+    private final Path outDir;
+    private final Path benchJar;
     private final Http http = new Http();
     private final Tokens tokens;
     private final long started = System.nanoTime();
+    private String peerNotMeasured;
 
-    private Bench(Plan plan, Path varDir) {
+    private Bench(Plan plan, Options options) {
         this.plan = plan;
-        this.varDir = varDir;
+        this.varDir = options.varDir();
+        this.outDir = options.outDir();
+        this.benchJar = options.benchJar();
         this.tokens = new Tokens(varDir.resolve("jwt-secret"), varDir.resolve("trust-secret"));
     }
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
-        Report report = new Bench(options.quick() ? Plan.quick() : Plan.full(), options.varDir())
+        Files.createDirectories(options.outDir());
+        Report report = new Bench(options.quick() ? Plan.quick() : Plan.full(), options)
                 .run(options.startupSeconds());
         System.out.println();
         System.out.print(Table.render(report));
@@ -62,25 +72,28 @@ public final class Bench {
      * @param varDir         the stack's var directory: its secrets and its run/ pid files
      * @param outDir         where the JSON goes
      * @param startupSeconds how long bin/stack up took, measured by bin/stack
+     * @param benchJar       this program's jar, which also runs the peer
      */
-    record Options(boolean quick, Path varDir, Path outDir, double startupSeconds) {
+    record Options(boolean quick, Path varDir, Path outDir, double startupSeconds, Path benchJar) {
 
         static Options parse(String[] args) {
             boolean quick = false;
             Path varDir = Path.of("var/bench/stack");
             Path outDir = Path.of("var/bench");
             double startup = 0;
+            Path jar = Path.of("bench/target/bench-0.1.0-SNAPSHOT-exec.jar");
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--quick" -> quick = true;
                     case "--var" -> varDir = Path.of(args[++i]);
                     case "--out" -> outDir = Path.of(args[++i]);
                     case "--startup-seconds" -> startup = Double.parseDouble(args[++i]);
+                    case "--jar" -> jar = Path.of(args[++i]);
                     default -> throw new IllegalArgumentException("Unknown argument " + args[i]
-                            + "; usage: [--quick] [--var DIR] [--out DIR] [--startup-seconds S]");
+                            + "; usage: [--quick] [--var DIR] [--out DIR] [--startup-seconds S] [--jar JAR]");
                 }
             }
-            return new Options(quick, varDir, outDir, startup);
+            return new Options(quick, varDir, outDir, startup, jar);
         }
     }
 
@@ -111,20 +124,38 @@ public final class Bench {
             processes.peakRssMiB().forEach((service, rss) -> use.put(service, new Report.ProcessUse(
                     round(rss), round(cpu.get(service)))));
             return Report.of(startedAt, plan.name(), round(elapsedSeconds()), startupSeconds, cold, writes,
-                             PEER_NOT_MEASURED, freshness, sizes, use);
+                             peerNotMeasured, freshness, sizes, use);
         }
     }
 
-    private static final String PEER_NOT_MEASURED = "the JDBC/PostgreSQL peer is not built yet";
-
-    private List<WriteThroughput.Cell> writes(MongoClient mongo) {
+    /**
+     * The write cells, the peer's included when it starts; sets {@link #peerNotMeasured} to why when it does not.
+     * PostgreSQL and the peer run only for these cells, so they take nothing from the other measurements.
+     */
+    private List<WriteThroughput.Cell> writes(MongoClient mongo) throws InterruptedException {
         List<WriteThroughput.Cell> cells = new ArrayList<>();
+        PostgresServer postgres = null;
+        PeerProcess peer = null;
         try (RawInserts raw = new RawInserts(mongo)) {
+            try {
+                say("Peer: starting PostgreSQL and story-service on Axon's JDBC event store");
+                postgres = PostgresServer.start();
+                peer = PeerProcess.start(http, benchJar, postgres, varDir.resolve("trust-secret"),
+                                         MONGO_URI + "/" + PEER_SCRATCH_DATABASE, outDir.resolve("peer.log"),
+                                         PEER_START_LIMIT);
+                say("Peer: up at %s", peer.uri());
+            } catch (Exception e) {
+                peerNotMeasured = String.valueOf(e.getMessage());
+                say("Peer: not measured: %s", peerNotMeasured);
+            }
             for (int clients : plan.writeClients()) {
                 Map<String, WriteThroughput.Write> targets = new LinkedHashMap<>();
                 targets.put(Report.GATEWAY, StoryWrites.viaGateway(http, GATEWAY, tokens, clients));
                 targets.put(Report.DIRECT, StoryWrites.direct(http, STORY_SERVICE, tokens));
                 targets.put(Report.RAW, raw.write());
+                if (peer != null) {
+                    targets.put(Report.PEER, StoryWrites.direct(http, peer.uri(), tokens));
+                }
                 targets.forEach((target, write) -> {
                     WriteThroughput.Cell cell = WriteThroughput.run(target, write, clients, plan.writeWarmUp(),
                                                                     plan.writeWindow());
@@ -134,6 +165,14 @@ public final class Bench {
                     cells.add(cell);
                 });
             }
+        } finally {
+            if (peer != null) {
+                peer.close();
+            }
+            if (postgres != null) {
+                postgres.close();
+            }
+            mongo.getDatabase(PEER_SCRATCH_DATABASE).drop();
         }
         return cells;
     }

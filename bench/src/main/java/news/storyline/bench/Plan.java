@@ -28,8 +28,8 @@ record Plan(String name, Duration coldWarmUp, List<Integer> writeClients, Durati
 
     static Plan quick() {
         return new Plan("quick", Duration.ofSeconds(4), List.of(1, 8, 32), Duration.ofSeconds(2),
-                        Duration.ofSeconds(1), 20, 60, List.of(2_000L, 5_000L), 30, Duration.ofSeconds(4),
-                        Duration.ofSeconds(3), Duration.ofSeconds(30), false, Duration.ofSeconds(15));
+                        Duration.ofSeconds(1), 20, 60, List.of(2_000L, 5_000L), 20, Duration.ofSeconds(3),
+                        Duration.ofSeconds(2), Duration.ofSeconds(30), false, Duration.ofSeconds(10));
     }
 
     static Plan full() {

@@ -49,7 +49,8 @@ final class Processes {
     /** User plus system CPU seconds each process has used since it started. */
     Map<String, Double> cpuSeconds() {
         Map<String, Double> seconds = new LinkedHashMap<>();
-        pids.forEach((service, pid) -> seconds.put(service, cpuTicks(read("/proc/" + pid + "/stat")) / TICKS_PER_SECOND));
+        pids.forEach((service, pid) -> seconds.put(service,
+                                                   cpuTicks(read("/proc/" + pid + "/stat")) / TICKS_PER_SECOND));
         return seconds;
     }
 

@@ -23,8 +23,8 @@ import java.util.Objects;
 record Report(String startedAt, String plan, double runSeconds, double startupSeconds, int cores,
               Double gatewayRatio, Double writeToRawRatio, Double freshnessP99Ms, Double timelineP99Growth,
               Double rebuildEventsPerSecond, Double maxRssMiB, Double idleCpuAt1M,
-              WriteThroughput.Cell coldGateway, List<WriteThroughput.Cell> writes, String peer, Freshness.Result freshness, List<SizeResult> sizes,
-              Map<String, ProcessUse> processes) {
+              WriteThroughput.Cell coldGateway, List<WriteThroughput.Cell> writes, String peer,
+              Freshness.Result freshness, List<SizeResult> sizes, Map<String, ProcessUse> processes) {
 
     /** Names of the write targets, as the cells carry them. */
     static final String GATEWAY = "gateway";
@@ -39,8 +39,8 @@ record Report(String startedAt, String plan, double runSeconds, double startupSe
     }
 
     static Report of(String startedAt, String plan, double runSeconds, double startupSeconds,
-                     WriteThroughput.Cell coldGateway, List<WriteThroughput.Cell> writes, String peer, Freshness.Result freshness,
-                     List<SizeResult> sizes, Map<String, ProcessUse> processes) {
+                     WriteThroughput.Cell coldGateway, List<WriteThroughput.Cell> writes, String peer,
+                     Freshness.Result freshness, List<SizeResult> sizes, Map<String, ProcessUse> processes) {
         Double gateway = perSecond(writes, GATEWAY, HEADLINE_CLIENTS);
         Double direct = perSecond(writes, DIRECT, HEADLINE_CLIENTS);
         Double raw = perSecond(writes, RAW, HEADLINE_CLIENTS);

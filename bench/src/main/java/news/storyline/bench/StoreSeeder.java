@@ -52,8 +52,8 @@ final class StoreSeeder {
         Instant now = Instant.now();
         List<EventMessage<?>> opened = new ArrayList<>();
         for (String slug : threads) {
-            opened.add(new GenericDomainEventMessage<>(NEWS_THREAD, slug, 0,
-                                                       new ThreadOpenedEvent(slug, "Bench " + slug, null, EDITOR, now)));
+            ThreadOpenedEvent event = new ThreadOpenedEvent(slug, "Bench " + slug, null, EDITOR, now);
+            opened.add(new GenericDomainEventMessage<>(NEWS_THREAD, slug, 0, event));
         }
         store.appendEvents(opened);
     }

@@ -42,7 +42,8 @@ final class StoryWrites {
     private static boolean acknowledged(HttpResponse<String> answer) {
         if (!Http.ok(answer)) {
             String body = answer.body();
-            throw new IllegalStateException(answer.statusCode() + " " + body.substring(0, Math.min(200, body.length())));
+            throw new IllegalStateException(answer.statusCode() + " "
+                                                    + body.substring(0, Math.min(200, body.length())));
         }
         return true;
     }

@@ -21,6 +21,8 @@ final class Table {
     static final double IDLE_CPU_TARGET = 0.05;
     static final double REBUILD_TARGET = 20_000;
 
+    private static final int FAILURE_CHARS = 70;
+
     private Table() {
     }
 
@@ -76,12 +78,12 @@ final class Table {
             rows.add(new Row(at + Report.RAW, number(raw), "", ""));
             rows.add(peer == null
                              ? new Row(at + Report.PEER, "-", "not measured: " + report.peer(), "")
-                             : new Row(at + Report.PEER, number(peer), "direct " + number(direct),
-                                       number(Report.ratio(direct, peer))));
+                             : new Row(at + Report.PEER, number(peer), "story-service " + number(direct),
+                                       number(Report.ratio(peer, direct))));
         }
         report.writes().stream().filter(cell -> cell.failures() > 0).forEach(cell -> rows.add(new Row(
                 "  failed writes, " + cell.target() + " at " + cell.clients(), String.valueOf(cell.failures()),
-                "first: " + cell.firstFailure(), "")));
+                "first: " + shortened(cell.firstFailure()), "")));
     }
 
     private static void freshness(Freshness.Result freshness, List<Row> rows) {
@@ -141,6 +143,13 @@ final class Table {
                              "run " + number(report.runSeconds()) + " s", ""));
         }
         rows.add(new Row("stack start-up s (bin/stack up, fresh data)", number(report.startupSeconds()), "", ""));
+    }
+
+    /** A failure's first words: enough to recognise it; the JSON has it whole. */
+    private static String shortened(String failure) {
+        return failure == null || failure.length() <= FAILURE_CHARS
+                ? failure
+                : failure.substring(0, FAILURE_CHARS) + "...";
     }
 
     private static String triple(Latencies latencies) {
