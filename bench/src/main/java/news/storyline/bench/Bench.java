@@ -194,7 +194,7 @@ public final class Bench {
             long catchUpEnd = catchUpStart + plan.catchUpLimit().toNanos();
             boolean caughtUp = false;
             while (!caughtUp && System.nanoTime() < catchUpEnd) {
-                caughtUp = reads.projected(lastStory, 2);
+                caughtUp = reads.projected(lastStory, 2, seeder.lastThread());
                 if (!caughtUp) {
                     Thread.sleep(CATCH_UP_POLL.toMillis());
                 }

@@ -40,10 +40,16 @@ final class Reads {
         return latencies;
     }
 
-    /** Whether brief-service has projected the story up to {@code version} (it answers at once or within 3 s). */
-    boolean projected(String storyId, long version) {
+    /**
+     * Whether brief-service has projected the story up to {@code version} into the story read model (it answers at
+     * once or within 3 s) and into the first page of the thread's timeline: two processors that each project in
+     * order, so everything written before the story is in both.
+     */
+    boolean projected(String storyId, long version, String thread) {
         try {
-            return Http.ok(http.get(gateway.resolve("/api/stories/" + storyId + "?minVersion=" + version), reader));
+            return Http.ok(http.get(gateway.resolve("/api/stories/" + storyId + "?minVersion=" + version), reader))
+                    && http.get(gateway.resolve("/api/threads/" + thread + "/timeline?limit=1"), reader).body()
+                           .contains(storyId);
         } catch (RuntimeException e) {
             return false;
         }

@@ -55,7 +55,7 @@ final class Rebuilds {
                 ? (System.nanoTime() - begun) / 1e9
                 : Duration.between(Instant.parse(state.path("startedAt").asText()),
                                    Instant.parse(state.path("finishedAt").asText())).toMillis() / 1000.0;
-        return new Result(state.path("status").asText(), replayed, seconds,
+        return new Result(state.path("status").asText(), replayed, Math.round(seconds * 100) / 100.0,
                           seconds > 0 ? Math.round(replayed / seconds) : 0);
     }
 

@@ -39,6 +39,7 @@ final class StoreSeeder {
     private final List<String> threads;
     private long stories;
     private String lastStoryId;
+    private String lastThread;
 
     /** {@code threads} are opened at once; stories are linked to them in turn, the first getting every n-th. */
     StoreSeeder(MongoDatabase storyline, List<String> threads) {
@@ -66,6 +67,11 @@ final class StoreSeeder {
     /** The last story seeded, to tell when brief-service has projected everything; null before the first. */
     String lastStoryId() {
         return lastStoryId;
+    }
+
+    /** The thread the last story was linked to. */
+    String lastThread() {
+        return lastThread;
     }
 
     /**
@@ -97,6 +103,7 @@ final class StoreSeeder {
                                                     now);
         StoryLinkedEvent linked = new StoryLinkedEvent(id, LinkTarget.thread(thread), EDITOR, now);
         lastStoryId = id;
+        lastThread = thread;
         return List.of(new GenericDomainEventMessage<>(STORY, id, 0, filed),
                        new GenericDomainEventMessage<>(STORY, id, 1, linked));
     }
