@@ -1,6 +1,7 @@
 package news.storyline.mongoserver.store;
 
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
@@ -11,6 +12,7 @@ import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import news.storyline.mongoserver.index.DocumentKey;
 import news.storyline.mongoserver.index.IndexScan;
 import news.storyline.mongoserver.index.QueryConstraints;
@@ -19,20 +21,22 @@ import org.h2.mvstore.MVMap;
 
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 
 /**
- * A collection that answers queries through its {@link SortedIndex indexes} and never hands out a stored document.
+ * A collection that answers queries through its {@link SortedIndex indexes} and never changes a stored document.
  *
  * <p>Planning: each index says how it would answer the filter and sort ({@link IndexScan}); the one that takes on
  * most of them is read, and when it already gives the sort's order the read stops after skip + limit matches.
  * Without a useful index the collection is scanned, as the library does.
  *
- * <p>Copies: the library answers with the stored document objects and updates them in place, so a reply being
- * encoded after the collection's lock is released could show another writer's later change (two {@code $inc}
- * callers of {@code findAndModify} were both told the second value). Here every document leaving a query is a
- * copy; an update changes the copy and stores it in place of the original, which is then never changed again.
+ * <p>Copies: the library updates the stored document objects in place, while replies that hold them are encoded
+ * after the collection's lock is released: a reply could show another writer's later change (two {@code $inc}
+ * callers of {@code findAndModify} were both told the second value). Here an update works on a copy and stores
+ * it in place of the original, so a stored document is never changed once stored and readers may be handed it
+ * as it is.
  */
 final class IndexedH2Collection extends H2Collection {
 
@@ -46,6 +50,9 @@ final class IndexedH2Collection extends H2Collection {
 
     private final LongAdder documentsExamined = new LongAdder();
     private final MVMap<Object, Document> dataMap;
+    /** Set, under the collection's lock, while an update looks for the documents it will change. */
+    private boolean findingDocumentsToChange;
+    private final WastefulQueries wastefulQueries = new WastefulQueries(this);
 
     IndexedH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
                         MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
@@ -95,11 +102,17 @@ final class IndexedH2Collection extends H2Collection {
         Optional<IndexScan> scan = bestScan(query, orderBy);
         Stream<Document> candidates = scan.map(found -> found.positions().map(this::getDocument))
                                           .orElseGet(() -> everyDocument(orderBy));
-        Stream<Document> copies = candidates.peek(document -> documentsExamined.increment())
-                                            .filter(document -> documentMatchesQuery(document, query))
-                                            .map(Document::cloneDeeply);
+        Stream<Document> matches = candidates.peek(document -> documentsExamined.increment())
+                                             .filter(document -> documentMatchesQuery(document, query));
+        if (findingDocumentsToChange) {
+            matches = matches.map(Document::cloneDeeply);
+        }
         Comparator<Document> order = scan.filter(IndexScan::servesSort).isPresent() ? null : deriveComparator(orderBy);
-        return matchDocumentsFromStream(EVERY_DOCUMENT, copies, numberToSkip, limit, batchSize, order, fieldSelector);
+        long examinedBefore = documentsExamined.sum();
+        QueryResult result = matchDocumentsFromStream(EVERY_DOCUMENT, matches, numberToSkip, limit, batchSize, order,
+                                                      fieldSelector);
+        wastefulQueries.report(query, orderBy, scan, documentsExamined.sum() - examinedBefore);
+        return result;
     }
 
     private Optional<IndexScan> bestScan(Document query, Document orderBy) {
@@ -117,6 +130,27 @@ final class IndexedH2Collection extends H2Collection {
             all = all.sorted((a, b) -> ValueComparator.desc().compare(a.getPosition(), b.getPosition()));
         }
         return all.map(DocumentWithPosition::getDocument);
+    }
+
+    @Override
+    public synchronized Document findAndModify(Document query) {
+        return whileFindingDocumentsToChange(() -> super.findAndModify(query));
+    }
+
+    @Override
+    public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
+                                                 boolean isMulti, boolean isUpsert, Oplog oplog) {
+        return whileFindingDocumentsToChange(
+                () -> super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog));
+    }
+
+    private <T> T whileFindingDocumentsToChange(Supplier<T> change) {
+        findingDocumentsToChange = true;
+        try {
+            return change.get();
+        } finally {
+            findingDocumentsToChange = false;
+        }
     }
 
     @Override
