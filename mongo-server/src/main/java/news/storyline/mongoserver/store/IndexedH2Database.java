@@ -70,7 +70,8 @@ final class IndexedH2Database extends AbstractSynchronizedMongoDatabase<Object> 
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
         String fullName = getFullCollectionNamespace(collectionName);
-        MVMap<Object, Document> dataMap = store.openMap(DATABASES_PREFIX + fullName);
+        MVMap<Object, Document> dataMap = store.openMap(DATABASES_PREFIX + fullName,
+                new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType()));
         MVMap<String, Object> metaMap = store.openMap(META_PREFIX + fullName);
         return new IndexedH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
     }

@@ -10,11 +10,15 @@ import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
+import org.bson.types.Binary;
+import org.bson.types.Decimal128;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -185,6 +189,25 @@ class IndexedStoreTest {
         assertThat(collection("briefs").find().sort(descending("filedAt")).limit(3).into(new ArrayList<>()))
                 .extracting(d -> d.getInteger("_id")).containsExactly(499, 498, 497);
         assertThat(examined("briefs") - before).isEqualTo(3);
+    }
+
+    @Test
+    void documentsReadBackFromTheFileExactlyAsTheyWereWritten() {
+        Document story = new Document("_id", new ObjectId())
+                .append("headline", "Ким Чен-ун обеща на Русия „безусловна подкрепа“")
+                .append("version", 3).append("globalIndex", 1L << 40).append("score", 0.25)
+                .append("filedAt", new Date(1_700_000_000_123L)).append("withdrawn", false).append("note", null)
+                .append("amount", new Decimal128(new BigDecimal("12.50")))
+                .append("threads", List.of("ukraine", "korea"))
+                .append("dateline", new Document("place", "Пхенян").append("at", new Date(0)))
+                .append("payload", new Binary(new byte[]{1, 2, 3}))
+                .append("hops", List.of(new Document("source", "КЦТА").append("role", "ORIGINATOR")));
+        collection("stories").insertOne(story);
+
+        running.close();
+        running = RunningServer.start(dataDirectory);
+
+        assertThat(collection("stories").find().first()).isEqualTo(story);
     }
 
     @Test
