@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The one reader of new feed documents in this instance: it polls for what follows the last position it
  * published and hands each event to every {@link Subscription}, without ever waiting for one. The embedded MongoDB
- * has no change streams or tailable cursors to be told of new documents, so polling an {@code _id} range it is.
+ * has no change streams or tailable cursors to be told of new documents, so polling it is: an idle poll looks up the
+ * feed's head (one document), and only a head that moved is followed by a read of the {@code _id} range up to it.
  * <p>
  * It reads through {@link news.storyline.brief.feed.FeedReader}, which never reads past the head as it stood when
  * the read began, below which the feed has no holes; so it publishes positions strictly one after another, and
