@@ -30,9 +30,12 @@ import static com.mongodb.client.model.Filters.ne;
  * failure half-way. Each delta carries a key (the story and the version it brings the story to), and the summary
  * takes it only while it does not hold that key yet; the key is let go once the story has been saved at that
  * version, after which a redelivery stops at the story and never comes here. Events of different stories change
- * one summary concurrently; every change is one atomic update of its document. (The key cannot keep apart two
- * handlers running the same event at the same moment, a rebuild's replay and a live processor around the switch,
- * when one of them finishes the event before the other has reached its summary.)
+ * one summary concurrently; every change is one atomic update of its document.
+ * <p>
+ * The one case the key does not cover: two handlers running the same event at once (a rebuild's replay and a live
+ * processor, around the switch), when one has read the story before the other saved it, yet reaches the summary only
+ * after the other has let the key go. The timeline changes the summary right after reading the story to keep that
+ * window small.
  */
 final class ThreadSummaries {
 
@@ -63,12 +66,17 @@ final class ThreadSummaries {
         apply(thread, key, 1, storyEntries, first, last);
     }
 
-    /**
-     * A story left a thread with its {@code storyEntries} entries, which its timeline now leaves out (already marked
-     * so); the first and last activity are found again among the entries that stay.
-     */
+    /** A story left a thread with its {@code storyEntries} entries; {@link #findEnds} follows. */
     void storyLeft(String thread, String key, long storyEntries) {
         apply(thread, key, -1, -storyEntries, null, null);
+    }
+
+    /**
+     * Finds the thread's first and last activity again among the entries its timeline shows, once a story that left
+     * has had its entries marked. Two reads of one index's ends; should another change come in between, it reads
+     * again.
+     */
+    void findEnds(String thread) {
         boolean recomputed;
         do {
             Document summary = summaries.find(eq("_id", thread)).projection(Projections.include(REVISION)).first();

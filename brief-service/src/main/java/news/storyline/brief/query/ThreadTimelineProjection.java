@@ -64,10 +64,10 @@ import static com.mongodb.client.model.Filters.or;
  * A story may be linked to a thread long after it was filed, so the read model keeps each story's own entries and
  * copies them into a thread's timeline when the story joins it. Each entry in a thread carries whether its story
  * is linked to the thread now and when it was linked (a link or an unlink rewrites the entries of that story in
- * that thread), so that a page is one range of one index: the thread's current entries newest first for now, the
- * thread's entries up to the instant, of the stories linked then, for {@code asOf} (the stories linked then, and
- * their entries up to then, with the headlines and corrections of then). A thread's summary is kept as the events
- * arrive ({@link ThreadSummaries}). Every write is an upsert by a deterministic id or counted once by a key, and a
+ * that thread), so that a page is one range of one index: now, the thread's current entries, newest first; as of an
+ * instant, the thread's entries up to it, newest first, of the stories linked then, which shows the thread exactly
+ * as it stood (the stories linked then, their entries up to then, with the headlines and corrections of then). A
+ * thread's summary is kept as the events arrive ({@link ThreadSummaries}). Every write is an upsert by a deterministic id or counted once by a key, and a
  * story's state moves only from the version right before an event, so redelivered events change nothing.
  */
 @Component
@@ -192,9 +192,10 @@ public class ThreadTimelineProjection {
     /**
      * Applies one event of a story: the summaries of the threads it changes first (right after the story is read,
      * see {@link ThreadSummaries}), then its entry, put into every thread the story is in after the event and into
-     * a thread it has just left; a story that joined a thread brings all its entries along, and a story that joined
-     * or left one has its entries there marked; the story's new state last, so that a retry after a failure anywhere
-     * redoes it all (every step is idempotent).
+     * a thread it has just left; a story that joined a thread brings all its entries along, marked as shown, and a
+     * story that left one has its entries there marked as left out, after which the thread's first and last activity
+     * are found again; the story's new state last, so that a retry after a failure anywhere redoes it all (every step
+     * is idempotent).
      */
     private void record(String storyId, long sequenceNumber, Instant at, String kind,
                         UnaryOperator<TimelineStory> change) {
@@ -208,27 +209,15 @@ public class ThreadTimelineProjection {
                                                     + " and cannot take event " + sequenceNumber + " yet");
         }
         TimelineStory before = current == null ? null : TimelineStory.fromDocument(current);
-        TimelineStory after = change.apply(before).atVersion(sequenceNumber + 1);
+        TimelineStory after = change.apply(before).after(sequenceNumber + 1, at);
         Document entry = TimelineEntries.of(after, at, kind);
         String key = storyId + "|" + after.version();
         List<String> joined = after.threads().stream().filter(thread -> before == null || !before.isIn(thread))
                                    .toList();
         List<String> left = before == null ? List.of()
                 : before.threads().stream().filter(thread -> !after.isIn(thread)).toList();
-        List<Document> ownEntries = joined.isEmpty() ? List.of() : withEarlierEntries(storyId, entry);
-        countInSummaries(after, entry, joined, ownEntries, key);
-
-        storyEntries.replaceOne(eq("_id", entry.getString("_id")), entry, new ReplaceOptions().upsert(true));
-        after.threads().stream().filter(thread -> !joined.contains(thread))
-             .forEach(thread -> putEntry(thread, entry, after));
-        joined.forEach(thread -> ownEntries.forEach(own -> putEntry(thread, own, after)));
-        left.forEach(thread -> {
-            putEntry(thread, entry, after);
-            entries.updateMany(ofStoryIn(thread, storyId), Updates.combine(
-                    Updates.set(TimelineEntries.CURRENT, false),
-                    Updates.set(TimelineEntries.STAYS, after.staysIn(thread))));
-            summaries.storyLeft(thread, key, before.version());
-        });
+        changeSummaries(before, after, joined, left, at, key);
+        putEntries(entry, after, joined, left);
         if (after.withdrawn() && !before.withdrawn()) {
             storyEntries.updateMany(eq(TimelineEntries.STORY_ID, storyId), Updates.unset("headline"));
             after.memberships().stream().map(TimelineStory.Membership::thread).distinct().forEach(
@@ -238,27 +227,40 @@ public class ThreadTimelineProjection {
         Stream.concat(after.threads().stream(), left.stream()).forEach(thread -> summaries.applied(thread, key));
     }
 
+    /** What needs no reads: the threads' summaries change right after the story was read (see ThreadSummaries). */
+    private void changeSummaries(TimelineStory before, TimelineStory after, List<String> joined, List<String> left,
+                                 Instant at, String key) {
+        for (String thread : after.threads()) {
+            if (joined.contains(thread)) {
+                summaries.storyJoined(thread, key, after.version(), after.firstAt(), after.lastAt());
+            } else {
+                summaries.entryAdded(thread, key, at);
+            }
+        }
+        left.forEach(thread -> summaries.storyLeft(thread, key, before.version()));
+    }
+
+    private void putEntries(Document entry, TimelineStory after, List<String> joined, List<String> left) {
+        storyEntries.replaceOne(eq("_id", entry.getString("_id")), entry, new ReplaceOptions().upsert(true));
+        after.threads().stream().filter(thread -> !joined.contains(thread))
+             .forEach(thread -> putEntry(thread, entry, after));
+        List<Document> ownEntries = joined.isEmpty() ? List.of() : withEarlierEntries(after.storyId(), entry);
+        joined.forEach(thread -> ownEntries.forEach(own -> putEntry(thread, own, after)));
+        left.forEach(thread -> {
+            putEntry(thread, entry, after);
+            entries.updateMany(ofStoryIn(thread, after.storyId()), Updates.combine(
+                    Updates.set(TimelineEntries.CURRENT, false),
+                    Updates.set(TimelineEntries.STAYS, after.staysIn(thread))));
+            summaries.findEnds(thread);
+        });
+    }
+
     /** The story's entries so far (the earlier ones stored, {@code entry} not yet). */
     private List<Document> withEarlierEntries(String storyId, Document entry) {
         List<Document> own = storyEntries.find(eq(TimelineEntries.STORY_ID, storyId)).into(new ArrayList<>());
         own.removeIf(earlier -> earlier.getString("_id").equals(entry.getString("_id")));
         own.add(entry);
         return own;
-    }
-
-    /** A story that left a thread is counted out later, once its entries there are marked: see {@link #record}. */
-    private void countInSummaries(TimelineStory after, Document entry, List<String> joined,
-                                  List<Document> ownEntries, String key) {
-        Instant at = entry.getDate(TimelineEntries.AT).toInstant();
-        for (String thread : after.threads()) {
-            if (joined.contains(thread)) {
-                List<Instant> times = ownEntries.stream().map(own -> own.getDate(TimelineEntries.AT).toInstant())
-                                                .sorted().toList();
-                summaries.storyJoined(thread, key, ownEntries.size(), times.get(0), times.get(times.size() - 1));
-            } else {
-                summaries.entryAdded(thread, key, at);
-            }
-        }
     }
 
     private void putEntry(String thread, Document storyEntry, TimelineStory story) {

@@ -13,12 +13,13 @@ import org.springframework.stereotype.Component;
 import static com.mongodb.client.model.Filters.eq;
 
 /**
- * Rebuilds, once, timelines written in the shape before this one, which the timeline's queries cannot read: entries
- * without their membership marks and sort key, no thread summaries, and when stories joined and left threads kept
- * apart ({@code timeline_memberships}). Read in that shape, every timeline would look empty.
+ * Rebuilds, once, timelines written in an earlier shape, which the timeline's handlers and queries cannot read. The
+ * first shape had entries without their membership marks and sort key, no thread summaries, and when stories joined
+ * and left threads kept apart ({@code timeline_memberships}): read in it, every timeline would look empty. The second
+ * had stories without the times of their first and last entries.
  * <p>
  * How: at start-up, before Axon starts the processors (as {@link FeedFormatUpgrade}), timelines with data but no
- * record of their shape have the timeline processor's tokens deleted ({@link ProcessorTokens}), then their
+ * record of the current shape have the timeline processor's tokens deleted ({@link ProcessorTokens}), then their
  * documents, and the shape is recorded (collection {@code read_model_shapes}); with no tokens the processor replays
  * the store from the first event into the new shape. Until it has caught up, a thread shows less than it will, as on
  * a new installation. Timelines without data are of the current shape already: only the record is written. A rebuild
@@ -28,7 +29,7 @@ import static com.mongodb.client.model.Filters.eq;
 class TimelineShapeUpgrade {
 
     /** The shape the timeline's handlers write; raise it with every change a stored timeline cannot be read in. */
-    static final int SHAPE = 2;
+    static final int SHAPE = 3;
 
     private static final Logger log = LoggerFactory.getLogger(TimelineShapeUpgrade.class);
 

@@ -14,9 +14,12 @@ import java.util.List;
  *
  * @param version     the number of the story's events applied
  * @param memberships every time the story was linked to a thread, in the order it happened
+ * @param firstAt     the time of its earliest entry, for the first activity of a thread it joins
+ * @param lastAt      the time of its latest entry, for the last activity of a thread it joins
  */
 record TimelineStory(String storyId, long version, String headline, String place,
-                     List<List<AttributionHop>> attributions, List<Membership> memberships, boolean withdrawn) {
+                     List<List<AttributionHop>> attributions, List<Membership> memberships, boolean withdrawn,
+                     Instant firstAt, Instant lastAt) {
 
     /**
      * A stay of the story in a thread: linked at {@code from}, unlinked at {@code until} (null while it stays).
@@ -30,7 +33,7 @@ record TimelineStory(String storyId, long version, String headline, String place
     }
 
     static TimelineStory filed(String storyId, String headline, String place) {
-        return new TimelineStory(storyId, 0, headline, place, List.of(), List.of(), false);
+        return new TimelineStory(storyId, 0, headline, place, List.of(), List.of(), false, null, null);
     }
 
     /** The threads the story is linked to now. */
@@ -48,13 +51,13 @@ record TimelineStory(String storyId, long version, String headline, String place
     }
 
     TimelineStory withHeadline(String newHeadline) {
-        return new TimelineStory(storyId, version, newHeadline, place, attributions, memberships, withdrawn);
+        return new TimelineStory(storyId, version, newHeadline, place, attributions, memberships, withdrawn, firstAt, lastAt);
     }
 
     TimelineStory withChain(List<AttributionHop> chain) {
         List<List<AttributionHop>> chains = new ArrayList<>(attributions);
         chains.add(List.copyOf(chain));
-        return new TimelineStory(storyId, version, headline, place, chains, memberships, withdrawn);
+        return new TimelineStory(storyId, version, headline, place, chains, memberships, withdrawn, firstAt, lastAt);
     }
 
     TimelineStory linkedTo(String thread, Instant at) {
@@ -63,7 +66,7 @@ record TimelineStory(String storyId, long version, String headline, String place
         }
         List<Membership> stays = new ArrayList<>(memberships);
         stays.add(new Membership(thread, at, null));
-        return new TimelineStory(storyId, version, headline, place, attributions, stays, withdrawn);
+        return new TimelineStory(storyId, version, headline, place, attributions, stays, withdrawn, firstAt, lastAt);
     }
 
     TimelineStory unlinkedFrom(String thread, Instant at) {
@@ -71,16 +74,19 @@ record TimelineStory(String storyId, long version, String headline, String place
                                             .map(stay -> stay.thread().equals(thread) && stay.until() == null
                                                     ? new Membership(thread, stay.from(), at) : stay)
                                             .toList();
-        return new TimelineStory(storyId, version, headline, place, attributions, stays, withdrawn);
+        return new TimelineStory(storyId, version, headline, place, attributions, stays, withdrawn, firstAt, lastAt);
     }
 
     /** A withdrawn story keeps its place in the timeline, not its text. */
     TimelineStory afterWithdrawal() {
-        return new TimelineStory(storyId, version, null, place, attributions, memberships, true);
+        return new TimelineStory(storyId, version, null, place, attributions, memberships, true, firstAt, lastAt);
     }
 
-    TimelineStory atVersion(long newVersion) {
-        return new TimelineStory(storyId, newVersion, headline, place, attributions, memberships, withdrawn);
+    /** The story after its event at {@code at}, its {@code newVersion}-th. */
+    TimelineStory after(long newVersion, Instant at) {
+        return new TimelineStory(storyId, newVersion, headline, place, attributions, memberships, withdrawn,
+                                 firstAt == null || at.isBefore(firstAt) ? at : firstAt,
+                                 lastAt == null || at.isAfter(lastAt) ? at : lastAt);
     }
 
     Document toDocument() {
@@ -91,7 +97,9 @@ record TimelineStory(String storyId, long version, String headline, String place
                 .append("attributions", Attributions.chainsToDocuments(attributions))
                 .append("memberships", memberships.stream().map(stay -> stay.toDocument()
                                                                             .append("thread", stay.thread())).toList())
-                .append("withdrawn", withdrawn);
+                .append("withdrawn", withdrawn)
+                .append("firstAt", Date.from(firstAt))
+                .append("lastAt", Date.from(lastAt));
     }
 
     static TimelineStory fromDocument(Document document) {
@@ -102,7 +110,9 @@ record TimelineStory(String storyId, long version, String headline, String place
                                  Attributions.chainsFromDocuments(document.getList("attributions", Object.class, List.of())),
                                  document.getList("memberships", Document.class, List.of()).stream()
                                          .map(TimelineStory::membership).toList(),
-                                 document.getBoolean("withdrawn", false));
+                                 document.getBoolean("withdrawn", false),
+                                 document.getDate("firstAt").toInstant(),
+                                 document.getDate("lastAt").toInstant());
     }
 
     private static Membership membership(Document document) {

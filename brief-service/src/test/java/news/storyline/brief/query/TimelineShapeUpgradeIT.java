@@ -56,6 +56,21 @@ class TimelineShapeUpgradeIT {
     }
 
     @Test
+    void rebuildsTimelinesRecordedInAnOlderShape() {
+        TokenStore tokens = tokenStore("this-instance");
+        tokens.initializeTokenSegments("timelines", 4, new GlobalSequenceTrackingToken(3));
+        database.getCollection("read_model_shapes").insertOne(new Document("_id", "timelines")
+                                                                      .append("shape", TimelineShapeUpgrade.SHAPE - 1));
+        timelines.on(new ThreadOpenedEvent("talks", "Преговорите", null, EDITOR, AT), 0);
+
+        new TimelineShapeUpgrade(database, database, timelines, tokens);
+
+        assertThat(timelines.holdsAnything()).isFalse();
+        assertThat(tokens.fetchSegments("timelines")).isEmpty();
+        assertThat(shape()).isEqualTo(TimelineShapeUpgrade.SHAPE);
+    }
+
+    @Test
     void leavesTimelinesOfTheCurrentShapeAsTheyAre() {
         TokenStore tokens = tokenStore("this-instance");
         tokens.initializeTokenSegments("timelines", 4, new GlobalSequenceTrackingToken(3));

@@ -41,7 +41,8 @@ import static org.awaitility.Awaitility.await;
 class RebuildIT {
 
     private static final Editor EDITOR = Editor.of("editor");
-    private static final List<String> REBUILT = List.of("stories", "briefs", "threads", "timeline_entries");
+    private static final List<String> REBUILT = List.of("stories", "briefs", "threads", "thread_summaries",
+                                                        "timeline_entries");
 
     /** The event store's database, which also holds every generation of the read models. */
     @Autowired
