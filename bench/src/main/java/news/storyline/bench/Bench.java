@@ -193,8 +193,11 @@ public final class Bench {
             long catchUpStart = System.nanoTime();
             long catchUpEnd = catchUpStart + plan.catchUpLimit().toNanos();
             boolean caughtUp = false;
+            Progress waiting = new Progress("Waiting for brief-service to project them; seconds so far");
             while (!caughtUp && System.nanoTime() < catchUpEnd) {
-                caughtUp = reads.projected(lastStory, 2, seeder.lastThread());
+                waiting.accept((System.nanoTime() - catchUpStart) / 1_000_000_000);
+                caughtUp = reads.projected(lastStory, 2, seeder.lastThread(),
+                                           seeder.entriesIn(seeder.lastThread()));
                 if (!caughtUp) {
                     Thread.sleep(CATCH_UP_POLL.toMillis());
                 }
@@ -209,7 +212,7 @@ public final class Bench {
             say("At %,d events: idle CPU %s; reads p99 %s", events, idle, p99s(latencies));
             Rebuilds.Result rebuild = null;
             if (plan.rebuildAtEachSize() || size == plan.sizes().get(plan.sizes().size() - 1)) {
-                rebuild = rebuilds.run(plan.rebuildLimit());
+                rebuild = rebuilds.run(plan.rebuildLimit(), new Progress("Rebuilding; events replayed"));
                 say("At %,d events: rebuild %s, %d events in %.1f s", events, rebuild.status(), rebuild.replayed(),
                     rebuild.seconds());
             }
@@ -266,7 +269,7 @@ public final class Bench {
         return Math.round(value * 100) / 100.0;
     }
 
-    /** Prints a seeding's progress at most once every few seconds, so a long seed shows it is moving. */
+    /** Prints a long step's progress at most once every few seconds, so that a long run shows it is moving. */
     private final class Progress implements java.util.function.LongConsumer {
 
         private static final long EVERY_NANOS = Duration.ofSeconds(5).toNanos();

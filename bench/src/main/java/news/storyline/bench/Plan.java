@@ -27,9 +27,9 @@ record Plan(String name, Duration coldWarmUp, List<Integer> writeClients, Durati
             Duration idleWindow, Duration catchUpLimit, boolean rebuildAtEachSize, Duration rebuildLimit) {
 
     static Plan quick() {
-        return new Plan("quick", Duration.ofSeconds(4), List.of(1, 8, 32), Duration.ofSeconds(2),
-                        Duration.ofSeconds(1), 20, 60, List.of(2_000L, 5_000L), 20, Duration.ofSeconds(3),
-                        Duration.ofSeconds(2), Duration.ofSeconds(30), false, Duration.ofSeconds(10));
+        return new Plan("quick", Duration.ofSeconds(3), List.of(1, 8, 32), Duration.ofSeconds(2),
+                        Duration.ofSeconds(1), 20, 60, List.of(2_000L, 4_000L), 20, Duration.ofSeconds(2),
+                        Duration.ofSeconds(2), Duration.ofSeconds(30), false, Duration.ofSeconds(8));
     }
 
     static Plan full() {

@@ -1,5 +1,8 @@
 package news.storyline.bench;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -17,6 +20,7 @@ final class Reads {
     /** A search every seeded story matches (all words, the last as a prefix), so it grows with the store. */
     static final String SEARCH = "Кремъл мирните преговори";
     private static final int PAGE = 20;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Http http;
     private final URI gateway;
@@ -42,15 +46,17 @@ final class Reads {
 
     /**
      * Whether brief-service has projected the story up to {@code version} into the story read model (it answers at
-     * once or within 3 s) and into the first page of the thread's timeline: two processors that each project in
-     * order, so everything written before the story is in both.
+     * once or within 3 s) and the thread's timeline holds {@code entries} entries: two processors that each project
+     * in order, so everything written before is in both.
      */
-    boolean projected(String storyId, long version, String thread) {
+    boolean projected(String storyId, long version, String thread, long entries) {
         try {
-            return Http.ok(http.get(gateway.resolve("/api/stories/" + storyId + "?minVersion=" + version), reader))
-                    && http.get(gateway.resolve("/api/threads/" + thread + "/timeline?limit=1"), reader).body()
-                           .contains(storyId);
-        } catch (RuntimeException e) {
+            HttpResponse<String> story = http.get(gateway.resolve("/api/stories/" + storyId + "?minVersion="
+                                                                          + version), reader);
+            HttpResponse<String> summary = http.get(gateway.resolve("/api/threads/" + thread), reader);
+            return Http.ok(story) && Http.ok(summary)
+                    && JSON.readTree(summary.body()).path("entries").asLong() >= entries;
+        } catch (RuntimeException | JsonProcessingException e) {
             return false;
         }
     }

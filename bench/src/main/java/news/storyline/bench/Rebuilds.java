@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.LongConsumer;
 
 /** A full read-model rebuild ({@code POST /api/admin/rebuilds}, as an admin), followed until it is done. */
 final class Rebuilds {
@@ -34,7 +35,8 @@ final class Rebuilds {
         this.admin = Map.of("Authorization", "Bearer " + tokens.user("bench-admin", "admin"));
     }
 
-    Result run(Duration limit) throws InterruptedException {
+    /** Starts a rebuild and follows it for at most {@code limit}; {@code progress} hears the events replayed. */
+    Result run(Duration limit, LongConsumer progress) throws InterruptedException {
         HttpResponse<String> started = http.post(gateway.resolve("/api/admin/rebuilds"), admin, "{}");
         if (started.statusCode() != 202) {
             return new Result("NOT STARTED (" + started.statusCode() + ")", 0, 0, 0);
@@ -48,6 +50,7 @@ final class Rebuilds {
             HttpResponse<String> answer = http.get(rebuild, admin);
             if (Http.ok(answer)) {
                 state = read(answer.body());
+                progress.accept(state.path("replayed").asLong());
             }
         }
         long replayed = state.path("replayed").asLong();

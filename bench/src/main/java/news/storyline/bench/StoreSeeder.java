@@ -32,6 +32,7 @@ final class StoreSeeder {
     private static final int STORIES_PER_BATCH = 250;
     private static final String STORY = "Story";
     private static final String NEWS_THREAD = "NewsThread";
+    private static final int EVENTS_PER_STORY = 2;
     private static final Editor EDITOR = new Editor("bench-seeder", "Bench seeder");
 
     private final MongoDatabase storyline;
@@ -74,6 +75,13 @@ final class StoreSeeder {
         return lastThread;
     }
 
+    /** How many timeline entries the bench's stories make in {@code thread}: each is filed, then linked. */
+    long entriesIn(String thread) {
+        int index = threads.indexOf(thread);
+        long linked = stories / threads.size() + (index < stories % threads.size() ? 1 : 0);
+        return linked * EVENTS_PER_STORY;
+    }
+
     /**
      * Appends stories until the store holds at least {@code target} events, and at least one story, so that there
      * is always a last story to wait for and read; {@code progress} hears the count.
@@ -83,8 +91,9 @@ final class StoreSeeder {
         boolean first = true;
         while (events < target || first) {
             first = false;
-            int batch = (int) Math.min(STORIES_PER_BATCH, Math.max(1, (target - events + 1) / 2));
-            List<EventMessage<?>> messages = new ArrayList<>(batch * 2);
+            int batch = (int) Math.min(STORIES_PER_BATCH,
+                                       Math.max(1, (target - events + 1) / EVENTS_PER_STORY));
+            List<EventMessage<?>> messages = new ArrayList<>(batch * EVENTS_PER_STORY);
             for (int i = 0; i < batch; i++) {
                 messages.addAll(story(stories++));
             }
