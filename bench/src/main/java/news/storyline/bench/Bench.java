@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.LongConsumer;
 
 /**
  * {@code bin/stack bench [--quick]}: measures a running stack from this separate process, over loopback only,
@@ -270,7 +271,7 @@ public final class Bench {
     }
 
     /** Prints a long step's progress at most once every few seconds, so that a long run shows it is moving. */
-    private final class Progress implements java.util.function.LongConsumer {
+    private final class Progress implements LongConsumer {
 
         private static final long EVERY_NANOS = Duration.ofSeconds(5).toNanos();
         private final String what;

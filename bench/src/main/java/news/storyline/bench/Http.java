@@ -31,9 +31,13 @@ final class Http {
                                          .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
-    /** For streams: the body is read line by line by the caller, for as long as it wants. */
+    /**
+     * For streams: the body is read line by line by the caller, for as long as it wants (the time limit is on the
+     * answer's headers only); closing the lines ends the connection.
+     */
     HttpResponse<Stream<String>> stream(URI uri, Map<String, String> headers) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream");
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
+                                                 .header("Accept", "text/event-stream");
         headers.forEach(builder::header);
         return send(builder.GET().build(), HttpResponse.BodyHandlers.ofLines());
     }
