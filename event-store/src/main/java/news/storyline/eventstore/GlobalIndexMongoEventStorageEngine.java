@@ -149,8 +149,9 @@ public class GlobalIndexMongoEventStorageEngine extends BatchingEventStorageEngi
     }
 
     /**
-     * MongoDB's {@code $inc} never hands out a position twice; the embedded server's, under concurrent writers,
-     * can. The unique index on the position catches it, and the events simply take new positions.
+     * MongoDB's {@code $inc} never hands out a position twice (nor, since it keeps stored documents unchanged, does
+     * the embedded server's); should a counter ever do so, the unique index on the position catches it, and the
+     * events simply take new positions.
      */
     private static boolean positionTaken(MongoBulkWriteException failure) {
         return DuplicateKeys.violatedIndex(failure).filter(GLOBAL_INDEX_NAME::equals).isPresent();

@@ -100,7 +100,7 @@ class GlobalIndexMongoEventStorageEngineIT {
             public long allocate(int count) {
                 if (first) {
                     first = false;
-                    return 1; // as the embedded server's $inc may, under concurrent writers
+                    return 1; // as a counter that lost its atomicity would
                 }
                 return counter.allocate(count);
             }
