@@ -101,6 +101,7 @@ public final class Bench {
     private Report run(double startupSeconds) throws Exception {
         String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         Processes processes = Processes.of(varDir.resolve("run"));
+        Double loadAverage = Processes.loadAverage();
         say("Plan %s: about %d s plus the waits for brief-service (each at most %d s) and rebuilds (each at most %d s)",
             plan.name(), plan.estimate().toSeconds(), plan.catchUpLimit().toSeconds(),
             plan.rebuildLimit().toSeconds());
@@ -124,8 +125,8 @@ public final class Bench {
             Map<String, Double> cpu = processes.cpuSeconds();
             processes.peakRssMiB().forEach((service, rss) -> use.put(service, new Report.ProcessUse(
                     round(rss), round(cpu.get(service)))));
-            return Report.of(startedAt, plan.name(), round(elapsedSeconds()), startupSeconds, cold, writes,
-                             peerNotMeasured, freshness, sizes, use);
+            return Report.of(startedAt, plan.name(), round(elapsedSeconds()), startupSeconds, loadAverage, cold,
+                             writes, peerNotMeasured, freshness, sizes, use);
         }
     }
 

@@ -61,6 +61,15 @@ final class Processes {
         return mib;
     }
 
+    /** The machine's load average over the last minute, null where /proc does not say. */
+    static Double loadAverage() {
+        try {
+            return Double.valueOf(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /**
      * utime + stime of a {@code /proc/<pid>/stat} line. The command name in parentheses may hold spaces, so the
      * fields are counted from the last ')': the state is the first after it, utime the 12th, stime the 13th.

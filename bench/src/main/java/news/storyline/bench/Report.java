@@ -8,6 +8,8 @@ import java.util.Objects;
  * One run's figures: the headline ratios first (what the issue's targets are stated in), then every detail they
  * come from. Serialized as the run's JSON; {@link Table} renders it for people.
  *
+ * @param loadAverage            the machine's 1-minute load average as the run began: above the cores, something
+ *                               else was competing for them and every figure is lower than the stack's own
  * @param gatewayRatio           writes/s through the gateway over writes/s directly at story-service, 8 clients
  * @param writeToRawRatio        writes/s through the gateway over raw driver inserts, 8 clients
  * @param freshnessP99Ms         the worse p99 of write → timeline and write → live stream
@@ -20,7 +22,7 @@ import java.util.Objects;
  *                               load (a user's first minute), at the headline concurrency
  * @param peer                   why the PostgreSQL peer was not measured; null when its cells are in writes
  */
-record Report(String startedAt, String plan, double runSeconds, double startupSeconds, int cores,
+record Report(String startedAt, String plan, double runSeconds, double startupSeconds, int cores, Double loadAverage,
               Double gatewayRatio, Double writeToRawRatio, Double freshnessP99Ms, Double timelineP99Growth,
               Double rebuildEventsPerSecond, Double maxRssMiB, Double idleCpuAt1M,
               WriteThroughput.Cell coldGateway, List<WriteThroughput.Cell> writes, String peer,
@@ -38,7 +40,7 @@ record Report(String startedAt, String plan, double runSeconds, double startupSe
     record ProcessUse(double peakRssMiB, double cpuSeconds) {
     }
 
-    static Report of(String startedAt, String plan, double runSeconds, double startupSeconds,
+    static Report of(String startedAt, String plan, double runSeconds, double startupSeconds, Double loadAverage,
                      WriteThroughput.Cell coldGateway, List<WriteThroughput.Cell> writes, String peer,
                      Freshness.Result freshness, List<SizeResult> sizes, Map<String, ProcessUse> processes) {
         Double gateway = perSecond(writes, GATEWAY, HEADLINE_CLIENTS);
@@ -53,8 +55,8 @@ record Report(String startedAt, String plan, double runSeconds, double startupSe
         Double idle = largest == null ? null : largest.idleCpuShare().get("mongo");
         Double maxRss = processes.values().stream().map(ProcessUse::peakRssMiB).max(Double::compare).orElse(null);
         return new Report(startedAt, plan, runSeconds, startupSeconds, Runtime.getRuntime().availableProcessors(),
-                          ratio(gateway, direct), ratio(gateway, raw), freshnessP99, growth, rebuild, maxRss, idle,
-                          coldGateway, writes, peer, freshness, sizes, processes);
+                          loadAverage, ratio(gateway, direct), ratio(gateway, raw), freshnessP99, growth, rebuild,
+                          maxRss, idle, coldGateway, writes, peer, freshness, sizes, processes);
     }
 
     static Double perSecond(List<WriteThroughput.Cell> writes, String target, int clients) {

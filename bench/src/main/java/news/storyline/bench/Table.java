@@ -34,8 +34,9 @@ final class Table {
         resources(report, rows);
 
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "Storyline bench (%s), %s, %d cores, %.0f s%n", report.plan(),
-                                 report.startedAt(), report.cores(), report.runSeconds()));
+        out.append(String.format(Locale.ROOT, "Storyline bench (%s), %s, %d cores, load average %s at the start, "
+                                         + "%.0f s%n", report.plan(), report.startedAt(), report.cores(),
+                                 number(report.loadAverage()), report.runSeconds()));
         int figure = rows.stream().mapToInt(row -> row.figure().length()).max().orElse(10);
         int measured = Math.max(8, rows.stream().mapToInt(row -> row.measured().length()).max().orElse(8));
         int reference = Math.max(9, rows.stream().mapToInt(row -> row.reference().length()).max().orElse(9));

@@ -32,7 +32,7 @@ class ReportTest {
                                          size(10_000, 100, 0.7, new Rebuilds.Result("DONE", 10_000, 4, 2_500)));
         Map<String, Report.ProcessUse> processes = Map.of("mongo", new Report.ProcessUse(900, 80),
                                                           "gateway", new Report.ProcessUse(350, 30));
-        return Report.of("2026-12-07T01:00:00Z", "quick", 150, 25, cell(Report.GATEWAY, 8, 8), writes,
+        return Report.of("2026-12-07T01:00:00Z", "quick", 150, 25, 1.5, cell(Report.GATEWAY, 8, 8), writes,
                          "not built", freshness, sizes, processes);
     }
 
@@ -56,7 +56,7 @@ class ReportTest {
         assertThat(json.fieldNames()).toIterable().contains(
                 "gatewayRatio", "writeToRawRatio", "freshnessP99Ms", "timelineP99Growth", "rebuildEventsPerSecond",
                 "maxRssMiB", "idleCpuAt1M", "startupSeconds", "coldGateway", "writes", "freshness", "sizes",
-                "processes", "peer");
+                "processes", "peer", "loadAverage");
         assertThat(json.path("writes")).hasSize(6);
         assertThat(json.path("sizes").get(1).path("reads").path("timeline").path("p99Ms").asDouble()).isEqualTo(100);
         assertThat(json.path("sizes").get(1).path("rebuild").path("eventsPerSecond").asDouble()).isEqualTo(2_500);
@@ -65,7 +65,7 @@ class ReportTest {
 
     @Test
     void aFigureThatWasNotMeasuredIsNullNotZero() {
-        Report report = Report.of("2026-12-07T01:00:00Z", "quick", 1, 1, null, List.of(), "not built", null,
+        Report report = Report.of("2026-12-07T01:00:00Z", "quick", 1, 1, null, null, List.of(), "not built", null,
                                   List.of(), Map.of());
 
         assertThat(report.gatewayRatio()).isNull();
