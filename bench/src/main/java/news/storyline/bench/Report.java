@@ -8,8 +8,9 @@ import java.util.Objects;
  * One run's figures: the headline ratios first (what the issue's targets are stated in), then every detail they
  * come from. Serialized as the run's JSON; {@link Table} renders it for people.
  *
- * @param loadAverage            the machine's 1-minute load average as the run began: above the cores, something
- *                               else was competing for them and every figure is lower than the stack's own
+ * @param loadAverage            the machine's 1-minute load average as the measurements began (the stack's
+ *                               start-up just before adds to it); well above the cores, something else was
+ *                               competing for them and every figure is lower than the stack's own
  * @param gatewayRatio           writes/s through the gateway over writes/s directly at story-service, 8 clients
  * @param writeToRawRatio        writes/s through the gateway over raw driver inserts, 8 clients
  * @param freshnessP99Ms         the worse p99 of write → timeline and write → live stream
