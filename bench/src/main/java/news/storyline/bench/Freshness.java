@@ -68,6 +68,7 @@ final class Freshness {
         Samples timelineLatency = new Samples(steps);
         Samples liveLatency = new Samples(steps);
         AtomicLong written = new AtomicLong();
+        AtomicLong finished = new AtomicLong();
 
         HttpResponse<Stream<String>> stream = http.stream(gateway.resolve("/api/threads/" + slug + "/live"), reader);
         if (!Http.ok(stream)) {
@@ -90,12 +91,17 @@ final class Freshness {
             pacer.scheduleAtFixedRate(() -> {
                 long n = next.getAndIncrement();
                 if (n < steps) {
-                    writers.submit(() -> step(slug, n, linkedAt, written));
+                    writers.submit(() -> {
+                        step(slug, n, linkedAt, written);
+                        finished.incrementAndGet();
+                    });
                 }
             }, 0, periodNanos, TimeUnit.NANOSECONDS);
 
-            long deadline = started + TimeUnit.SECONDS.toNanos(steps / perSecond) * 3 + SETTLE_NANOS;
-            while (System.nanoTime() < deadline && (next.get() < steps || !allSeen(linkedAt, onTimeline, live))) {
+            long deadline = started + TimeUnit.SECONDS.toNanos(steps / perSecond) * 3 + Http.REQUEST_TIMEOUT.toNanos()
+                    + SETTLE_NANOS;
+            // Until every step has had its answer and every linked story was seen both ways, or the deadline.
+            while (System.nanoTime() < deadline && (finished.get() < steps || !allSeen(linkedAt, onTimeline, live))) {
                 Thread.sleep(50);
             }
         } finally {
