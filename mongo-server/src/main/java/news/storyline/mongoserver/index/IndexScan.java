@@ -193,6 +193,11 @@ public final class IndexScan {
                 + (index.isUnique() && pointKeys == index.fields().size() ? 100 : 0);
     }
 
+    /** Whether the filter bounds the read (else it reads the whole index, for its order). */
+    public boolean isBounded() {
+        return pointKeys > 0 || rangeKey;
+    }
+
     /** Whether the positions come in the order the query asked for (so the reader may stop at its limit). */
     public boolean servesSort() {
         return servesSort;

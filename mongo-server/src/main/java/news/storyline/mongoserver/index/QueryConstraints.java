@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 /**
  * What a query filter says about the values of each field, as far as an index can use it: equality, {@code $in},
  * {@code $gt}/{@code $gte}/{@code $lt}/{@code $lte}, {@code $all}, an anchored {@code $regex} (its literal prefix),
- * conjunctions ({@code $and}, several operators on one field) and an {@code $or} whose branches all constrain one
- * and the same field.
+ * conjunctions ({@code $and}, several operators on one field), an {@code $or} whose branches all constrain one
+ * and the same field, and the fields an {@code $elemMatch} names (as paths into the array).
  *
  * <p>Everything else (null, arrays and documents as values, {@code $ne}, {@code $elemMatch}, ...)
  * constrains nothing here: the bounds only ever need to hold every matching document, because each document
@@ -55,15 +55,29 @@ public final class QueryConstraints {
     }
 
     private void addFilter(Document filter) {
+        addFilter(filter, "");
+    }
+
+    /** @param prefix the path of the array whose elements an {@code $elemMatch} constrains, with a dot; or nothing */
+    private void addFilter(Document filter, String prefix) {
         for (Map.Entry<String, Object> entry : filter.entrySet()) {
             String key = entry.getKey();
             Object value = entry.getValue();
             if (key.equals("$and") && value instanceof Collection<?> clauses) {
-                clauses.stream().filter(Document.class::isInstance).map(Document.class::cast).forEach(this::addFilter);
+                clauses.stream().filter(Document.class::isInstance).map(Document.class::cast)
+                       .forEach(clause -> addFilter(clause, prefix));
             } else if (key.equals("$or") && value instanceof Collection<?> branches) {
-                addOneFieldUnion(branches);
+                addOneFieldUnion(branches, prefix);
             } else if (!key.startsWith("$")) {
-                conjunctsOf(value).forEach(set -> add(key, set));
+                String field = prefix + key;
+                if (value instanceof Document operators && operators.get("$elemMatch") instanceof Document element
+                        && element.keySet().stream().anyMatch(inner -> !inner.startsWith("$") || inner.equals("$and"))) {
+                    // Some element has these fields: each is a constraint on field.inner (a multikey path).
+                    addFilter(element, field + ".");
+                } else if (value instanceof Document operators && operators.get("$elemMatch") instanceof Document element) {
+                    conjunctsOf(element).forEach(set -> add(field, set)); // some element is in these ranges
+                }
+                conjunctsOf(value).forEach(set -> add(field, set));
             }
         }
     }
@@ -73,7 +87,7 @@ public final class QueryConstraints {
     }
 
     /** {@code $or: [{f: ...}, {f: ...}]}: the union of what each branch allows for f, if every branch names f only. */
-    private void addOneFieldUnion(Collection<?> branches) {
+    private void addOneFieldUnion(Collection<?> branches, String prefix) {
         String field = null;
         IntervalSet union = null;
         for (Object branch : branches) {
@@ -90,7 +104,7 @@ public final class QueryConstraints {
             union = union == null ? conjuncts.get(0) : union.union(conjuncts.get(0));
         }
         if (field != null) {
-            add(field, union);
+            add(prefix + field, union);
         }
     }
 

@@ -99,20 +99,35 @@ final class IndexedH2Collection extends H2Collection {
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
                                          Document fieldSelector) {
-        Optional<IndexScan> scan = bestScan(query, orderBy);
-        Stream<Document> candidates = scan.map(found -> found.positions().map(this::getDocument))
+        Optional<QueryPlan> plan = plan(query, orderBy);
+        Stream<Document> candidates = plan.map(found -> found.positions().map(this::getDocument))
                                           .orElseGet(() -> everyDocument(orderBy));
         Stream<Document> matches = candidates.peek(document -> documentsExamined.increment())
                                              .filter(document -> documentMatchesQuery(document, query));
         if (findingDocumentsToChange) {
             matches = matches.map(Document::cloneDeeply);
         }
-        Comparator<Document> order = scan.filter(IndexScan::servesSort).isPresent() ? null : deriveComparator(orderBy);
+        Comparator<Document> order = plan.filter(QueryPlan::servesSort).isPresent() ? null : deriveComparator(orderBy);
         long examinedBefore = documentsExamined.sum();
         QueryResult result = matchDocumentsFromStream(EVERY_DOCUMENT, matches, numberToSkip, limit, batchSize, order,
                                                       fieldSelector);
-        wastefulQueries.report(query, orderBy, scan, documentsExamined.sum() - examinedBefore);
+        wastefulQueries.report(query, orderBy, plan.map(QueryPlan::indexes), documentsExamined.sum() - examinedBefore);
         return result;
+    }
+
+    /**
+     * The index that takes on most of the filter and sort; when none bounds the read and the filter is an
+     * {@code $or}, the union of one bounded index read per branch, as MongoDB plans it; else none (a scan).
+     */
+    private Optional<QueryPlan> plan(Document query, Document orderBy) {
+        Optional<IndexScan> single = bestScan(query, orderBy);
+        if (single.filter(IndexScan::isBounded).isPresent()) {
+            return single.map(QueryPlan::of);
+        }
+        return Disjunction.in(query)
+                          .flatMap(disjunction -> QueryPlan.union(disjunction.branchQueries().stream()
+                                  .map(branch -> bestScan(branch, null).filter(IndexScan::isBounded)).toList()))
+                          .or(() -> single.map(QueryPlan::of));
     }
 
     private Optional<IndexScan> bestScan(Document query, Document orderBy) {

@@ -1,7 +1,6 @@
 package news.storyline.mongoserver.store;
 
 import de.bwaldvogel.mongo.bson.Document;
-import news.storyline.mongoserver.index.IndexScan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +29,7 @@ final class WastefulQueries {
         this.collection = collection;
     }
 
-    void report(Document filter, Document orderBy, Optional<IndexScan> scan, long examined) {
+    void report(Document filter, Document orderBy, Optional<String> indexes, long examined) {
         if (examined < EXAMINED_WORTH_A_LINE) {
             return;
         }
@@ -42,7 +41,7 @@ final class WastefulQueries {
         }
         lastLogged.put(shape, now);
         log.info("{}: a query read {} documents through {}: {}", collection.getFullName(), examined,
-                 scan.map(found -> "index " + found.index().getName()).orElse("no index (a scan)"), shape);
+                 indexes.map(names -> "index " + names).orElse("no index (a scan)"), shape);
     }
 
     /** The filter with every value replaced by its type: one line per kind of query, whatever it asks for. */

@@ -37,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IndexedQueriesPropertyTest {
 
     private static final List<String> FIELDS = List.of("a", "b", "tags");
+    private static final List<String> INDEXED = List.of("a", "b", "tags", "hops.src", "hops.key");
     private static final AtomicInteger collections = new AtomicInteger();
     private static Path dataDirectory;
     private static RunningServer running;
@@ -54,19 +55,19 @@ class IndexedQueriesPropertyTest {
 
     @Property(tries = 300)
     void anIndexAnswersAsAScanDoes(@ForAll("documents") List<Document> documents,
-                                   @ForAll("indexKeys") Document indexKeys,
+                                   @ForAll("indexes") List<Document> indexes,
                                    @ForAll boolean indexBeforeInserting,
                                    @ForAll("queries") Query query) {
         int n = collections.incrementAndGet();
         MongoCollection<Document> plain = running.database().getCollection("plain" + n);
         MongoCollection<Document> indexed = running.database().getCollection("indexed" + n);
         if (indexBeforeInserting) {
-            indexed.createIndex(indexKeys, new IndexOptions().name("tested"));
+            createIndexes(indexed, indexes);
         }
         plain.insertMany(copies(documents));
         indexed.insertMany(copies(documents));
         if (!indexBeforeInserting) {
-            indexed.createIndex(indexKeys, new IndexOptions().name("tested"));
+            createIndexes(indexed, indexes);
         }
 
         List<Document> expected = query.run(plain);
@@ -85,11 +86,12 @@ class IndexedQueriesPropertyTest {
 
     @Provide
     Arbitrary<List<Document>> documents() {
-        Arbitrary<Document> document = Combinators.combine(value(), value(), tags()).as((a, b, tags) -> {
+        Arbitrary<Document> document = Combinators.combine(value(), value(), tags(), hops()).as((a, b, tags, hops) -> {
             Document d = new Document();
             putUnlessMissing(d, "a", a);
             putUnlessMissing(d, "b", b);
             putUnlessMissing(d, "tags", tags);
+            putUnlessMissing(d, "hops", hops);
             return d;
         });
         return document.list().ofMinSize(1).ofMaxSize(40).map(list -> {
@@ -100,10 +102,21 @@ class IndexedQueriesPropertyTest {
         });
     }
 
+    /** One or two indexes: with two, each branch of an {@code $or} may be read through an index of its own. */
     @Provide
-    Arbitrary<Document> indexKeys() {
+    Arbitrary<List<Document>> indexes() {
+        return indexKeys().list().ofMinSize(1).ofMaxSize(2).uniqueElements();
+    }
+
+    private static void createIndexes(MongoCollection<Document> collection, List<Document> indexes) {
+        for (int i = 0; i < indexes.size(); i++) {
+            collection.createIndex(indexes.get(i), new IndexOptions().name("tested" + i));
+        }
+    }
+
+    private Arbitrary<Document> indexKeys() {
         Arbitrary<Integer> direction = Arbitraries.of(1, -1);
-        Arbitrary<List<String>> keys = Arbitraries.of(FIELDS).list().ofMinSize(1).ofMaxSize(2).uniqueElements();
+        Arbitrary<List<String>> keys = Arbitraries.of(INDEXED).list().ofMinSize(1).ofMaxSize(2).uniqueElements();
         return Combinators.combine(keys, direction, direction).as((fields, first, second) -> {
             Document spec = new Document(fields.get(0), first);
             if (fields.size() > 1) {
@@ -134,7 +147,14 @@ class IndexedQueriesPropertyTest {
                 Combinators.combine(field, Arbitraries.of("^П", "^Пх", "^Кие", "^a", "^Мо*", "^М.", "^Киев$", "н", "^a|К",
                                                           "^\\Q")).as(Filters::regex),
                 Combinators.combine(field, scalar().list().ofMinSize(1).ofMaxSize(2), Arbitraries.of("^П", "^К"))
-                           .as((f, all, prefix) -> Filters.and(Filters.all(f, all), Filters.regex(f, prefix))));
+                           .as((f, all, prefix) -> Filters.and(Filters.all(f, all), Filters.regex(f, prefix))),
+                Combinators.combine(value, value).as((a, b) -> Filters.or(Filters.eq("a", a), Filters.eq("b", b))),
+                Combinators.combine(value, value, value).as((a, x, b) ->
+                        Filters.and(Filters.gte("a", a), Filters.or(Filters.eq("a", x), Filters.lt("b", b)))),
+                Combinators.combine(value, scalar().list().ofMinSize(1).ofMaxSize(2)).as((src, keys) -> Filters.or(
+                        Filters.elemMatch("hops", Filters.eq("src", src)),
+                        Filters.elemMatch("hops", Filters.and(Filters.exists("src", false), Filters.in("key", keys))))),
+                value.map(src -> Filters.elemMatch("hops", Filters.gte("src", src))));
         Arbitrary<Document> sort = Arbitraries.oneOf(
                 Arbitraries.just(new Document()),
                 Combinators.combine(field, Arbitraries.of(1, -1)).as(Document::new),
@@ -162,6 +182,16 @@ class IndexedQueriesPropertyTest {
         return Arbitraries.oneOf(
                 scalar().list().ofMaxSize(3).map(list -> (Object) list),
                 scalar(), Arbitraries.just(MISSING));
+    }
+
+    /** Hops as a story's attribution holds them: some name a known source, some only the name written. */
+    private static Arbitrary<Object> hops() {
+        Arbitrary<Document> hop = Combinators.combine(value(), scalar()).as((src, key) -> {
+            Document d = new Document("key", key);
+            putUnlessMissing(d, "src", src);
+            return d;
+        });
+        return Arbitraries.oneOf(hop.list().ofMaxSize(3).map(list -> (Object) list), Arbitraries.just(MISSING));
     }
 
     private static void putUnlessMissing(Document document, String field, Object value) {

@@ -33,6 +33,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.elemMatch;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.ne;
+import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.gte;
@@ -106,6 +111,26 @@ class IndexedStoreTest {
 
         assertThat(loaded).extracting(d -> d.getLong("sequenceNumber")).containsExactly(95L, 96L, 97L, 98L, 99L);
         assertThat(examined("events") - before).isEqualTo(5);
+    }
+
+    @Test
+    void eachBranchOfAnOrIsReadThroughAnIndexOfItsOwn() {
+        MongoCollection<Document> sources = collection("sources");
+        sources.createIndex(Indexes.ascending("hops.sourceId"), new IndexOptions().name("bySourceId"));
+        sources.createIndex(Indexes.ascending("hops.key"), new IndexOptions().name("byWrittenSource"));
+        sources.insertMany(IntStream.range(0, 1_000).mapToObj(i -> new Document("_id", i).append("hops", List.of(
+                i % 100 == 0 ? new Document("sourceId", "afp").append("key", "Франс прес")
+                        : i % 100 == 1 ? new Document("key", "АФП") : new Document("sourceId", "tass").append("key", "ТАСС"))))
+                .toList());
+        long before = examined("sources");
+
+        List<Document> afp = sources.find(and(ne("withdrawn", true), or(
+                        elemMatch("hops", eq("sourceId", "afp")),
+                        elemMatch("hops", and(exists("sourceId", false), in("key", List.of("АФП", "AFP")))))))
+                .sort(descending("_id")).limit(5).into(new ArrayList<>());
+
+        assertThat(afp).extracting(d -> d.getInteger("_id")).containsExactly(901, 900, 801, 800, 701);
+        assertThat(examined("sources") - before).isEqualTo(20);
     }
 
     @Test
