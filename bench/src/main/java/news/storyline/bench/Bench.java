@@ -102,9 +102,10 @@ public final class Bench {
         String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         Processes processes = Processes.of(varDir.resolve("run"));
         Double loadAverage = Processes.loadAverage();
-        say("Plan %s: about %d s plus the waits for brief-service (each at most %d s) and rebuilds (each at most %d s)",
-            plan.name(), plan.estimate().toSeconds(), plan.catchUpLimit().toSeconds(),
-            plan.rebuildLimit().toSeconds());
+        say("Plan %s: about %d min, plus the waits for brief-service to catch up (%d, each at most %d min) and for"
+                    + " rebuilds (%d, each at most %d min), whose length is what they measure",
+            plan.name(), plan.estimate().toMinutes() + 1, plan.sizes().size(), plan.catchUpLimit().toMinutes(),
+            plan.rebuildAtEachSize() ? plan.sizes().size() : 1, plan.rebuildLimit().toMinutes());
         try (MongoClient mongo = MongoClients.create(MONGO_URI)) {
             WriteThroughput.Cell cold = WriteThroughput.run(
                     Report.GATEWAY, StoryWrites.viaGateway(http, GATEWAY, tokens, Report.HEADLINE_CLIENTS),
