@@ -39,7 +39,7 @@ public final class Bench {
 
     /** Where the peer keeps what it must keep in MongoDB (see PostgresPeerApplication); dropped after. */
     private static final String PEER_SCRATCH_DATABASE = "bench_peer";
-    private static final Duration PEER_START_LIMIT = Duration.ofSeconds(120);
+    private static final Duration PEER_START_LIMIT = Duration.ofSeconds(60);
 
     private final Plan plan;
     private final Path varDir;
