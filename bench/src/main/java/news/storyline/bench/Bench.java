@@ -29,6 +29,7 @@ public final class Bench {
 
     private static final URI GATEWAY = URI.create("http://127.0.0.1:8080");
     private static final URI STORY_SERVICE = URI.create("http://127.0.0.1:8081");
+    private static final URI BRIEF_SERVICE = URI.create("http://127.0.0.1:8082");
     private static final String MONGO_URI = "mongodb://127.0.0.1:27017";
     /** The database the services keep the event store and read models in (bin/stack's MONGO_URI). */
     private static final String STORYLINE_DATABASE = "storyline";
@@ -182,7 +183,7 @@ public final class Bench {
 
     private List<SizeResult> sizes(MongoDatabase storyline, Processes processes) throws InterruptedException {
         StoreSeeder seeder = new StoreSeeder(storyline, SEED_THREADS);
-        Reads reads = new Reads(http, GATEWAY, tokens);
+        Reads reads = new Reads(http, GATEWAY, BRIEF_SERVICE, tokens);
         Rebuilds rebuilds = new Rebuilds(http, GATEWAY, tokens);
         List<SizeResult> results = new ArrayList<>();
         for (long size : plan.sizes()) {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The reads a newsroom makes all day, through the gateway as a reader, one after another (latency, not
@@ -22,25 +23,43 @@ final class Reads {
     private static final int PAGE = 20;
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The suffix of a read made straight at brief-service, the reference for the same read through the gateway. */
+    static final String DIRECT = " direct";
+
     private final Http http;
     private final URI gateway;
+    private final URI briefService;
+    private final Tokens tokens;
     private final Map<String, String> reader;
 
-    Reads(Http http, URI gateway, Tokens tokens) {
+    Reads(Http http, URI gateway, URI briefService, Tokens tokens) {
         this.http = http;
         this.gateway = gateway;
+        this.briefService = briefService;
+        this.tokens = tokens;
         this.reader = Map.of("Authorization", "Bearer " + tokens.user("bench-reader", "reader"));
     }
 
-    /** p50/p99 of each kind of read, {@code count} of each, none taking the kind past {@code limit}. */
+    /**
+     * p50/p99 of each kind of read, {@code count} of each, none taking the kind past {@code limit}; the timeline and
+     * the story are also read straight at brief-service, with the caller token the gateway would relay (minted per
+     * request, as the gateway does), so that the gateway's share of a read's cost shows.
+     */
     Map<String, Latencies> measure(String thread, String storyId, int count, Duration limit) {
-        Map<String, URI> reads = new LinkedHashMap<>();
-        reads.put("timeline", gateway.resolve("/api/threads/" + thread + "/timeline?limit=" + PAGE));
-        reads.put("briefs", gateway.resolve("/api/briefs?limit=" + PAGE));
-        reads.put("search", gateway.resolve("/api/search?q=" + URLEncoder.encode(SEARCH, StandardCharsets.UTF_8)));
-        reads.put("story", gateway.resolve("/api/stories/" + storyId));
+        String timeline = "/api/threads/" + thread + "/timeline?limit=" + PAGE;
+        String story = "/api/stories/" + storyId;
+        Supplier<Map<String, String>> viaGateway = () -> reader;
+        Supplier<Map<String, String>> direct = () -> Map.of("X-Storyline-Caller", tokens.caller("bench-reader",
+                                                                                                "reader"));
         Map<String, Latencies> latencies = new LinkedHashMap<>();
-        reads.forEach((kind, uri) -> latencies.put(kind, timed(uri, count, limit)));
+        latencies.put("timeline", timed(gateway.resolve(timeline), viaGateway, count, limit));
+        latencies.put("timeline" + DIRECT, timed(briefService.resolve(timeline), direct, count, limit));
+        latencies.put("briefs", timed(gateway.resolve("/api/briefs?limit=" + PAGE), viaGateway, count, limit));
+        latencies.put("search", timed(gateway.resolve("/api/search?q=" + URLEncoder.encode(SEARCH,
+                                                                                            StandardCharsets.UTF_8)),
+                                      viaGateway, count, limit));
+        latencies.put("story", timed(gateway.resolve(story), viaGateway, count, limit));
+        latencies.put("story" + DIRECT, timed(briefService.resolve(story), direct, count, limit));
         return latencies;
     }
 
@@ -61,12 +80,13 @@ final class Reads {
         }
     }
 
-    private Latencies timed(URI uri, int count, Duration limit) {
+    private Latencies timed(URI uri, Supplier<Map<String, String>> headers, int count, Duration limit) {
         Samples samples = new Samples(count);
         long end = System.nanoTime() + limit.toNanos();
         for (int i = 0; i < count && System.nanoTime() < end; i++) {
+            Map<String, String> sentHeaders = headers.get();
             long sent = System.nanoTime();
-            HttpResponse<String> answer = http.get(uri, reader);
+            HttpResponse<String> answer = http.get(uri, sentHeaders);
             if (!Http.ok(answer)) {
                 throw new IllegalStateException("GET " + uri + " answered " + answer.statusCode() + ": "
                                                         + answer.body());

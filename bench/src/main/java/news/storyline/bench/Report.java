@@ -12,6 +12,9 @@ import java.util.Objects;
  *                               start-up just before adds to it); well above the cores, something else was
  *                               competing for them and every figure is lower than the stack's own
  * @param gatewayRatio           writes/s through the gateway over writes/s directly at story-service, 8 clients
+ * @param gatewayReadRatio       a timeline page's p50 read straight at brief-service over its p50 through the
+ *                               gateway, at the largest size: reads one after another, so the share of direct
+ *                               throughput the gateway keeps
  * @param writeToRawRatio        writes/s through the gateway over raw driver inserts, 8 clients
  * @param freshnessP99Ms         the worse p99 of write → timeline and write → live stream
  * @param timelineP99Growth      the timeline page's p99 at the largest size over its p99 at the smallest
@@ -24,8 +27,8 @@ import java.util.Objects;
  * @param peer                   why the PostgreSQL peer was not measured; null when its cells are in writes
  */
 record Report(String startedAt, String plan, double runSeconds, double startupSeconds, int cores, Double loadAverage,
-              Double gatewayRatio, Double writeToRawRatio, Double freshnessP99Ms, Double timelineP99Growth,
-              Double rebuildEventsPerSecond, Double maxRssMiB, Double idleCpuAt1M,
+              Double gatewayRatio, Double gatewayReadRatio, Double writeToRawRatio, Double freshnessP99Ms,
+              Double timelineP99Growth, Double rebuildEventsPerSecond, Double maxRssMiB, Double idleCpuAt1M,
               WriteThroughput.Cell coldGateway, List<WriteThroughput.Cell> writes, String peer,
               Freshness.Result freshness, List<SizeResult> sizes, Map<String, ProcessUse> processes) {
 
@@ -56,8 +59,8 @@ record Report(String startedAt, String plan, double runSeconds, double startupSe
         Double idle = largest == null ? null : largest.idleCpuShare().get("mongo");
         Double maxRss = processes.values().stream().map(ProcessUse::peakRssMiB).max(Double::compare).orElse(null);
         return new Report(startedAt, plan, runSeconds, startupSeconds, Runtime.getRuntime().availableProcessors(),
-                          loadAverage, ratio(gateway, direct), ratio(gateway, raw), freshnessP99, growth, rebuild,
-                          maxRss, idle, coldGateway, writes, peer, freshness, sizes, processes);
+                          loadAverage, ratio(gateway, direct), gatewayReadRatio(largest, "timeline"),
+                          ratio(gateway, raw), freshnessP99, growth, rebuild, maxRss, idle, coldGateway, writes, peer, freshness, sizes, processes);
     }
 
     static Double perSecond(List<WriteThroughput.Cell> writes, String target, int clients) {
@@ -73,6 +76,16 @@ record Report(String startedAt, String plan, double runSeconds, double startupSe
             return null;
         }
         return Math.round(of / to * 1000) / 1000.0;
+    }
+
+    /** The direct read's p50 over the same read's p50 through the gateway, at {@code size}. */
+    static Double gatewayReadRatio(SizeResult size, String read) {
+        if (size == null) {
+            return null;
+        }
+        Latencies viaGateway = size.reads().get(read);
+        Latencies direct = size.reads().get(read + Reads.DIRECT);
+        return viaGateway == null || direct == null ? null : ratio(direct.p50Ms(), viaGateway.p50Ms());
     }
 
     private static Double p99(SizeResult size, String read) {

@@ -46,10 +46,12 @@ final class Table {
         rows.forEach(row -> out.append(String.format(Locale.ROOT, format, row.figure(), row.measured(),
                                                      row.reference(), row.ratio())));
         out.append(String.format(Locale.ROOT,
-                                 "headline: gatewayRatio %s, writeToRawRatio %s, freshnessP99Ms %s, "
+                                 "headline: gatewayRatio %s, gatewayReadRatio %s, writeToRawRatio %s, "
+                                         + "freshnessP99Ms %s, "
                                          + "timelineP99Growth %s, rebuildEventsPerSecond %s, maxRssMiB %s, "
                                          + "idleCpuAt1M %s%n",
-                                 number(report.gatewayRatio()), number(report.writeToRawRatio()),
+                                 number(report.gatewayRatio()), number(report.gatewayReadRatio()),
+                                 number(report.writeToRawRatio()),
                                  number(report.freshnessP99Ms()), number(report.timelineP99Growth()),
                                  number(report.rebuildEventsPerSecond()), number(report.maxRssMiB()),
                                  number(report.idleCpuAt1M())));
@@ -116,11 +118,20 @@ final class Table {
                                      ? number(size.catchUpSeconds()) : "NOT within " + number(size.catchUpSeconds())),
                              size.catchUpSeconds() > 0 ? number(Math.round(size.seeded() / size.catchUpSeconds())
                                      * 1.0) + " events/s" : "", ""));
-            size.reads().forEach((kind, latencies) -> rows.add(new Row(
-                    at + kind + " ms p50/p99", pair(latencies),
-                    size == smallest ? "" : "p99 at smallest " + number(smallest.reads().get(kind).p99Ms()),
-                    size == smallest ? "" : number(Report.ratio(latencies.p99Ms(),
-                                                                smallest.reads().get(kind).p99Ms())))));
+            size.reads().forEach((kind, latencies) -> {
+                if (kind.endsWith(Reads.DIRECT)) {
+                    String read = kind.substring(0, kind.length() - Reads.DIRECT.length());
+                    rows.add(new Row(at + read + " ms p50/p99, straight at brief-service", pair(latencies),
+                                     "p50 via gateway " + number(size.reads().get(read).p50Ms()),
+                                     number(Report.gatewayReadRatio(size, read))));
+                } else {
+                    rows.add(new Row(at + kind + " ms p50/p99", pair(latencies),
+                                     size == smallest ? "" : "p99 at smallest "
+                                             + number(smallest.reads().get(kind).p99Ms()),
+                                     size == smallest ? "" : number(Report.ratio(latencies.p99Ms(),
+                                                                                 smallest.reads().get(kind).p99Ms()))));
+                }
+            });
             size.idleCpuShare().forEach((process, share) -> rows.add(new Row(
                     at + "idle CPU, " + process + " (share of a core)", number(share),
                     "target " + number(IDLE_CPU_TARGET), number(Report.ratio(share, IDLE_CPU_TARGET)))));

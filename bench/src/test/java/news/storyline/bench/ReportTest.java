@@ -19,7 +19,9 @@ class ReportTest {
 
     private static SizeResult size(long events, double timelineP99, double idleMongo, Rebuilds.Result rebuild) {
         return new SizeResult(events, events, 1, 2, true, Map.of("mongo", idleMongo, "gateway", 0.0),
-                              Map.of("timeline", new Latencies(10, 1.0, timelineP99, timelineP99)), rebuild);
+                              Map.of("timeline", new Latencies(10, 10.0, timelineP99, timelineP99),
+                                     "timeline" + Reads.DIRECT, new Latencies(10, 9.0, timelineP99, timelineP99)),
+                              rebuild);
     }
 
     private static Report report() {
@@ -41,6 +43,7 @@ class ReportTest {
         Report report = report();
 
         assertThat(report.gatewayRatio()).isEqualTo(0.8);
+        assertThat(report.gatewayReadRatio()).isEqualTo(0.9);
         assertThat(report.writeToRawRatio()).isEqualTo(0.02);
         assertThat(report.freshnessP99Ms()).isEqualTo(120.0);
         assertThat(report.timelineP99Growth()).isEqualTo(2.5);
@@ -54,7 +57,7 @@ class ReportTest {
         JsonNode json = new ObjectMapper().readTree(new ObjectMapper().writeValueAsString(report()));
 
         assertThat(json.fieldNames()).toIterable().contains(
-                "gatewayRatio", "writeToRawRatio", "freshnessP99Ms", "timelineP99Growth", "rebuildEventsPerSecond",
+                "gatewayRatio", "gatewayReadRatio", "writeToRawRatio", "freshnessP99Ms", "timelineP99Growth", "rebuildEventsPerSecond",
                 "maxRssMiB", "idleCpuAt1M", "startupSeconds", "coldGateway", "writes", "freshness", "sizes",
                 "processes", "peer", "loadAverage");
         assertThat(json.path("writes")).hasSize(6);
@@ -80,7 +83,9 @@ class ReportTest {
         String table = Table.render(report());
 
         assertThat(table).containsPattern("writes/s, 8 clients: gateway +80 +direct 100 +0.8");
-        assertThat(table).containsPattern("at 10,000 events: timeline ms p50/p99 +1/100 +p99 at smallest 40 +2.5");
+        assertThat(table).containsPattern("at 10,000 events: timeline ms p50/p99 +10/100 +p99 at smallest 40 +2.5");
+        assertThat(table).containsPattern("at 10,000 events: timeline ms p50/p99, straight at brief-service +9/100 "
+                                                  + "+p50 via gateway 10 +0.9");
         assertThat(table).contains("not measured: not built");
     }
 }
