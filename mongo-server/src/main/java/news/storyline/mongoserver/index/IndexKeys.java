@@ -42,6 +42,10 @@ final class IndexKeys {
             } else {
                 choices = single(normalized(value));
             }
+            if (tuples.size() * (long) choices.size() > MAX_KEYS_PER_DOCUMENT) {
+                throw new IllegalArgumentException("a document would give an index more than " + MAX_KEYS_PER_DOCUMENT
+                                                           + " keys");
+            }
             tuples = product(tuples, choices);
         }
         return new Extracted(new LinkedHashSet<>(tuples), fromArray);
@@ -58,10 +62,8 @@ final class IndexKeys {
         return only;
     }
 
-    private static List<List<Object>> product(List<List<Object>> prefixes, List<Object> choices) {
-        if (prefixes.size() * (long) choices.size() > MAX_KEYS_PER_DOCUMENT) {
-            throw new IllegalArgumentException("a document would give an index more than " + MAX_KEYS_PER_DOCUMENT + " keys");
-        }
+    /** Each prefix followed by each choice, in that order: prefixes outside, choices inside. */
+    static List<List<Object>> product(List<List<Object>> prefixes, List<Object> choices) {
         List<List<Object>> result = new ArrayList<>(prefixes.size() * choices.size());
         for (List<Object> prefix : prefixes) {
             for (Object choice : choices) {

@@ -58,7 +58,7 @@ public final class IndexScan {
             IntervalSet set = allowed.get();
             int key = allowedByKey.size();
             if (set.isAllPoints() && (long) prefixes.size() * set.intervals().size() <= MAX_RANGES) {
-                prefixes = withPoints(prefixes, pointsInIndexOrder(set, index.isDescending(key)));
+                prefixes = IndexKeys.product(prefixes, pointsInIndexOrder(set, index.isDescending(key)));
                 allowedByKey.add(set);
             } else {
                 rangeSet = set;
@@ -125,18 +125,6 @@ public final class IndexScan {
             Collections.reverse(points);
         }
         return points;
-    }
-
-    private static List<List<Object>> withPoints(List<List<Object>> prefixes, List<Object> points) {
-        List<List<Object>> result = new ArrayList<>(prefixes.size() * points.size());
-        for (List<Object> prefix : prefixes) {
-            for (Object point : points) {
-                List<Object> longer = new ArrayList<>(prefix);
-                longer.add(point);
-                result.add(longer);
-            }
-        }
-        return result;
     }
 
     /** Each prefix of points, times each interval of the range key if there is one, as [from, to] in index order. */
