@@ -25,19 +25,20 @@ final class IndexKeys {
     private IndexKeys() {
     }
 
-    /** The tuples, and whether any came from an array. */
-    record Extracted(Set<List<Object>> tuples, boolean fromArray) {
+    /** The tuples, and for each key whether its values came from an array. */
+    record Extracted(Set<List<Object>> tuples, boolean[] fromArray) {
     }
 
     static Extracted of(Document document, List<String> fields) {
         List<List<Object>> tuples = new ArrayList<>();
         tuples.add(new ArrayList<>(fields.size()));
-        boolean fromArray = false;
-        for (String field : fields) {
+        boolean[] fromArray = new boolean[fields.size()];
+        for (int key = 0; key < fields.size(); key++) {
+            String field = fields.get(key);
             Object value = Utils.getSubdocumentValueCollectionAware(document, field);
             List<Object> choices;
             if (value instanceof Collection<?> elements) {
-                fromArray = true;
+                fromArray[key] = true;
                 choices = elements.isEmpty() ? nullOnly() : elements.stream().map(IndexKeys::normalized).distinct().toList();
             } else {
                 choices = single(normalized(value));

@@ -51,7 +51,7 @@ public final class IndexScan {
         List<IntervalSet> allowedByKey = new ArrayList<>();
         IntervalSet rangeSet = null;
         for (String field : fields) {
-            Optional<IntervalSet> allowed = constraints.allowed(field, !index.isMultikey());
+            Optional<IntervalSet> allowed = constraints.allowed(field, !index.isMultikey(allowedByKey.size()));
             if (allowed.isEmpty()) {
                 break;
             }
@@ -80,7 +80,7 @@ public final class IndexScan {
         if (isUnordered(orderBy)) {
             return Optional.of(false);
         }
-        if (index.isMultikey() || orderBy.containsKey("$natural")) {
+        if (orderBy.containsKey("$natural")) {
             return Optional.empty();
         }
         List<String> fields = index.fields();
@@ -98,6 +98,9 @@ public final class IndexScan {
                     continue;
                 }
                 return Optional.empty();
+            }
+            if (index.isMultikey(key)) {
+                return Optional.empty(); // an array sorts by one of its elements, which the entries do not say
             }
             boolean sortDescending = ((Number) sortKey.getValue()).intValue() < 0;
             boolean thisBackward = sortDescending != index.isDescending(key);

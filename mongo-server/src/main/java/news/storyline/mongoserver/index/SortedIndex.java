@@ -31,6 +31,7 @@ import java.util.function.Function;
  */
 public final class SortedIndex extends Index<Object> {
 
+    /** Per key ("multikey.0", ...); a plain "multikey" was written by an earlier version for the whole index. */
     private static final String MULTIKEY = "multikey";
 
     private final MVStore store;
@@ -40,7 +41,7 @@ public final class SortedIndex extends Index<Object> {
     private final boolean[] descending;
     private final boolean unique;
     private final Function<Document, Object> positionOf;
-    private boolean multikey;
+    private final boolean[] multikey;
 
     private SortedIndex(String name, List<IndexKey> keys, boolean sparse, boolean unique, MVStore store,
                         String mapName, Function<Document, Object> positionOf) {
@@ -55,7 +56,11 @@ public final class SortedIndex extends Index<Object> {
         }
         this.entries = store.openMap(mapName, new MVMap.Builder<IndexEntry, Boolean>().keyType(new IndexEntryType(descending)));
         this.properties = store.openMap(mapName + ".properties");
-        this.multikey = Boolean.TRUE.equals(properties.get(MULTIKEY));
+        this.multikey = new boolean[keys.size()];
+        boolean wholeIndexMultikey = Boolean.TRUE.equals(properties.get(MULTIKEY));
+        for (int key = 0; key < keys.size(); key++) {
+            multikey[key] = wholeIndexMultikey || Boolean.TRUE.equals(properties.get(MULTIKEY + "." + key));
+        }
     }
 
     /**
@@ -76,9 +81,22 @@ public final class SortedIndex extends Index<Object> {
         return descending[key];
     }
 
-    /** Whether some document had an array under one of the keys: such an index neither sorts nor scans whole. */
+    /**
+     * Whether some document had an array under this key: its entries there neither give a sort nor may their
+     * constraints be intersected, and a scan that does not hold it to one value meets a document more than once.
+     */
+    boolean isMultikey(int key) {
+        return multikey[key];
+    }
+
+    /** Whether some document had an array under any key: reading the whole index does not meet every document. */
     boolean isMultikey() {
-        return multikey;
+        for (boolean fromArray : multikey) {
+            if (fromArray) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** How this index would answer a query with this filter and sort, if it can help at all. */
@@ -111,9 +129,11 @@ public final class SortedIndex extends Index<Object> {
         for (List<Object> tuple : keys.tuples()) {
             entries.put(IndexEntry.of(tuple.toArray(), position), Boolean.TRUE);
         }
-        if (keys.fromArray() && !multikey) {
-            multikey = true;
-            properties.put(MULTIKEY, Boolean.TRUE);
+        for (int key = 0; key < multikey.length; key++) {
+            if (keys.fromArray()[key] && !multikey[key]) {
+                multikey[key] = true;
+                properties.put(MULTIKEY + "." + key, Boolean.TRUE);
+            }
         }
     }
 

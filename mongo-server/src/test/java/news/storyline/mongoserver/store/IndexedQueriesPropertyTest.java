@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -157,7 +156,9 @@ class IndexedQueriesPropertyTest {
                 value.map(src -> Filters.elemMatch("hops", Filters.gte("src", src))));
         Arbitrary<Document> sort = Arbitraries.oneOf(
                 Arbitraries.just(new Document()),
-                Combinators.combine(field, Arbitraries.of(1, -1)).as(Document::new),
+                // Sorts on scalar fields, as Storyline's: the library's own comparator is no total order over arrays
+                // mixed with scalars, and its sort may then throw, index or not.
+                Combinators.combine(Arbitraries.of("a", "b"), Arbitraries.of(1, -1)).as(Document::new),
                 Combinators.combine(Arbitraries.of(1, -1), Arbitraries.of(1, -1))
                            .as((a, b) -> new Document("a", a).append("b", b)));
         return Combinators.combine(filter, sort, Arbitraries.integers().between(0, 5), Arbitraries.integers().between(0, 2))
@@ -210,10 +211,7 @@ class IndexedQueriesPropertyTest {
         return ids;
     }
 
-    /**
-     * What the sort orders by, numbers as doubles (1 and 1.0 tie, so either may come first), an array by the element
-     * MongoDB sorts it by: its least ascending, its greatest descending (so 0 and [0] tie too).
-     */
+    /** What the sort orders by, numbers as doubles: 1 and 1.0 tie, so either may come first. */
     private static List<List<Object>> sortKeys(List<Document> documents, Query query) {
         if (query.sort().isEmpty()) {
             return List.of();
@@ -223,21 +221,11 @@ class IndexedQueriesPropertyTest {
             List<Object> key = new ArrayList<>();
             for (String field : query.sort().keySet()) {
                 Object value = document.get(field);
-                if (value instanceof List<?> elements && !elements.isEmpty()) {
-                    value = sortedBy(elements, query.sort().getInteger(field) > 0);
-                }
                 key.add(value instanceof Number number ? (Object) number.doubleValue() : Objects.toString(value, "null"));
             }
             keys.add(key);
         }
         return keys;
-    }
-
-    /** The element an array sorts by: MongoDB's least ascending, greatest descending (numbers before strings). */
-    private static Object sortedBy(List<?> elements, boolean ascending) {
-        Comparator<Object> order = Comparator.comparing((Object e) -> e instanceof Number ? 0 : 1)
-                .thenComparing(e -> e instanceof Number n ? String.format("%020.6f", n.doubleValue()) : (String) e);
-        return ascending ? elements.stream().min(order).orElseThrow() : elements.stream().max(order).orElseThrow();
     }
 
     record Query(Bson filter, Document sort, int limit, int skip) {

@@ -6,6 +6,7 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -32,12 +33,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
+import static com.mongodb.client.model.Filters.all;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.elemMatch;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.or;
+import static com.mongodb.client.model.Filters.regex;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.gte;
@@ -111,6 +114,25 @@ class IndexedStoreTest {
 
         assertThat(loaded).extracting(d -> d.getLong("sequenceNumber")).containsExactly(95L, 96L, 97L, 98L, 99L);
         assertThat(examined("events") - before).isEqualTo(5);
+    }
+
+    @Test
+    void aSearchTermHeldToOneWordIsReadNewestFirstThroughItsIndex() {
+        MongoCollection<Document> search = collection("search");
+        search.createIndex(Indexes.compoundIndex(Indexes.ascending("terms"), Indexes.descending("filedAt"),
+                                                 Indexes.ascending("_id")));
+        search.insertMany(IntStream.range(0, 2_000).mapToObj(i -> new Document("_id", i)
+                .append("terms", List.of("кремъл", "мирните", i % 2 == 0 ? "преговори" : "преговорите"))
+                .append("filedAt", (long) i)).toList());
+        long before = examined("search");
+
+        List<Document> found = search.find(and(all("terms", List.of("кремъл", "мирните")), regex("terms", "^преговори")))
+                                     .sort(Sorts.orderBy(descending("filedAt"), ascending("_id"))).limit(20)
+                                     .into(new ArrayList<>());
+
+        assertThat(found).extracting(d -> d.getInteger("_id"))
+                         .containsExactlyElementsOf(IntStream.iterate(1_999, i -> i - 1).limit(20).boxed().toList());
+        assertThat(examined("search") - before).isEqualTo(20);
     }
 
     @Test
