@@ -16,8 +16,6 @@ import news.storyline.testsupport.TestMongo;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.extensions.mongo.DefaultMongoTemplate;
-import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -44,7 +42,7 @@ class FeedFormatUpgradeIT {
 
     @Test
     void rebuildsAFeedOfTheOldFormatFromTheFirstEvent() {
-        TokenStore tokens = tokenStore("this-instance");
+        TokenStore tokens = TokenStores.on(database, "this-instance");
         tokens.initializeTokenSegments("feed", 1, new GlobalSequenceTrackingToken(2));
         database.getCollection("feed").insertOne(new Document("_id", 1L).append("eventId", "e1")
                 .append("event", new Document("type", StoryFiledEvent.class.getName())));
@@ -59,7 +57,7 @@ class FeedFormatUpgradeIT {
 
     @Test
     void leavesAFeedOfTheNewFormatAsItIs() {
-        TokenStore tokens = tokenStore("this-instance");
+        TokenStore tokens = TokenStores.on(database, "this-instance");
         tokens.initializeTokenSegments("feed", 1, new GlobalSequenceTrackingToken(2));
         FeedProjection feed = new FeedProjection(database, new SimpleMeterRegistry());
         feed.on(new GenericDomainEventMessage<>("Story", "s1", 0, new StoryFiledEvent(
@@ -76,7 +74,7 @@ class FeedFormatUpgradeIT {
 
     @Test
     void givesAFeedWrittenBeforeItsHeadWasKeptItsHead() {
-        TokenStore tokens = tokenStore("this-instance");
+        TokenStore tokens = TokenStores.on(database, "this-instance");
         FeedProjection feed = new FeedProjection(database, new SimpleMeterRegistry());
         feed.on(new GenericDomainEventMessage<>("Story", "s1", 0, new StoryFiledEvent(
                 "s1", "Заглавие", "Лийд.", "Текст.", Dateline.of("Пхенян"), "bg", null, Editor.of("e"), FILED)));
@@ -92,7 +90,7 @@ class FeedFormatUpgradeIT {
 
     @Test
     void forgetsTheHeadOfAFeedItRebuilds() {
-        TokenStore tokens = tokenStore("this-instance");
+        TokenStore tokens = TokenStores.on(database, "this-instance");
         tokens.initializeTokenSegments("feed", 1, new GlobalSequenceTrackingToken(2));
         database.getCollection("feed").insertOne(new Document("_id", 1L).append("eventId", "e1"));
         FeedHead head = new FeedHead(database);
@@ -106,7 +104,7 @@ class FeedFormatUpgradeIT {
     /** An instance of the old code that wrote on after the new one leaves its document last. */
     @Test
     void rebuildsAFeedAnOldInstanceWroteOnTo() {
-        TokenStore tokens = tokenStore("this-instance");
+        TokenStore tokens = TokenStores.on(database, "this-instance");
         tokens.initializeTokenSegments("feed", 1, new GlobalSequenceTrackingToken(3));
         FeedProjection feed = new FeedProjection(database, new SimpleMeterRegistry());
         feed.on(new GenericDomainEventMessage<>("Story", "s1", 0, new StoryFiledEvent(
@@ -122,12 +120,12 @@ class FeedFormatUpgradeIT {
     /** Another instance still running the old feed holds its claim: the start fails rather than fight it. */
     @Test
     void refusesToRebuildAFeedAnotherInstanceIsWriting() {
-        TokenStore otherInstance = tokenStore("other-instance");
+        TokenStore otherInstance = TokenStores.on(database, "other-instance");
         otherInstance.initializeTokenSegments("feed", 1, new GlobalSequenceTrackingToken(2));
         otherInstance.fetchToken("feed", 0);
         database.getCollection("feed").insertOne(new Document("_id", 1L).append("eventId", "e1"));
 
-        assertThatThrownBy(() -> new FeedFormatUpgrade(database, tokenStore("this-instance")))
+        assertThatThrownBy(() -> new FeedFormatUpgrade(database, TokenStores.on(database, "this-instance")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("another instance");
         assertThat(database.getCollection("feed").countDocuments()).isEqualTo(1);
@@ -148,7 +146,7 @@ class FeedFormatUpgradeIT {
         }
         store.appendEvents(new GenericDomainEventMessage<>("Story", "s1", 1, new StoryLinkedEvent(
                 "s1", LinkTarget.thread("talks"), Editor.of("e"), FILED)));
-        tokenStore("old-instance").initializeTokenSegments("feed", 1, store.createHeadToken());
+        TokenStores.on(database, "old-instance").initializeTokenSegments("feed", 1, store.createHeadToken());
         database.getCollection("feed").insertOne(new Document("_id", 1L).append("eventId", "old")
                 .append("event", new Document("type", StoryFiledEvent.class.getName())));
 
@@ -162,14 +160,5 @@ class FeedFormatUpgradeIT {
                     .containsExactly("news.storyline.story.filed.v1 []", "news.storyline.story.filed.v1 []",
                                      "news.storyline.story.linked.v1 [talks]"));
         }
-    }
-
-    private TokenStore tokenStore(String nodeId) {
-        return MongoTokenStore.builder()
-                              .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(database).build())
-                              .serializer(StorylineJson.serializer())
-                              .claimTimeout(Duration.ofSeconds(10))
-                              .nodeId(nodeId)
-                              .build();
     }
 }

@@ -15,8 +15,6 @@ import news.storyline.testsupport.TestMongo;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.extensions.mongo.DefaultMongoTemplate;
-import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -42,7 +40,7 @@ class TimelineShapeUpgradeIT {
 
     @Test
     void rebuildsTimelinesOfTheEarlierShapeFromTheFirstEvent() {
-        TokenStore tokens = tokenStore("this-instance");
+        TokenStore tokens = TokenStores.on(database, "this-instance");
         tokens.initializeTokenSegments("timelines", 4, new GlobalSequenceTrackingToken(3));
         writeTheEarlierShape();
 
@@ -57,7 +55,7 @@ class TimelineShapeUpgradeIT {
 
     @Test
     void rebuildsTimelinesRecordedInAnOlderShape() {
-        TokenStore tokens = tokenStore("this-instance");
+        TokenStore tokens = TokenStores.on(database, "this-instance");
         tokens.initializeTokenSegments("timelines", 4, new GlobalSequenceTrackingToken(3));
         database.getCollection("read_model_shapes").insertOne(new Document("_id", "timelines")
                                                                       .append("shape", TimelineShapeUpgrade.SHAPE - 1));
@@ -72,7 +70,7 @@ class TimelineShapeUpgradeIT {
 
     @Test
     void leavesTimelinesOfTheCurrentShapeAsTheyAre() {
-        TokenStore tokens = tokenStore("this-instance");
+        TokenStore tokens = TokenStores.on(database, "this-instance");
         tokens.initializeTokenSegments("timelines", 4, new GlobalSequenceTrackingToken(3));
         new TimelineShapeUpgrade(database, database, timelines, tokens);
         timelines.on(new ThreadOpenedEvent("talks", "Преговорите", null, EDITOR, AT), 0);
@@ -98,7 +96,7 @@ class TimelineShapeUpgradeIT {
                 "s1", "Заглавие", "Лийд.", "Текст.", Dateline.of("Пхенян"), "bg", null, EDITOR, AT)));
         store.appendEvents(new GenericDomainEventMessage<>("Story", "s1", 1, new StoryLinkedEvent(
                 "s1", LinkTarget.thread("talks"), EDITOR, AT.plusSeconds(60))));
-        tokenStore("old-instance").initializeTokenSegments("timelines", 4, store.createHeadToken());
+        TokenStores.on(database, "old-instance").initializeTokenSegments("timelines", 4, store.createHeadToken());
         writeTheEarlierShape();
 
         try (ConfigurableApplicationContext service = new SpringApplicationBuilder(BriefServiceApplication.class)
@@ -131,14 +129,5 @@ class TimelineShapeUpgradeIT {
     private int shape() {
         return database.getCollection("read_model_shapes").find(new Document("_id", "timelines")).first()
                        .get("shape", Number.class).intValue();
-    }
-
-    private TokenStore tokenStore(String nodeId) {
-        return MongoTokenStore.builder()
-                              .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(database).build())
-                              .serializer(StorylineJson.serializer())
-                              .claimTimeout(Duration.ofSeconds(10))
-                              .nodeId(nodeId)
-                              .build();
     }
 }
