@@ -16,11 +16,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * A MongoDB-wire server (mongo-java-server) whose data lives in one H2 MVStore file.
  *
- * <p>{@link #close()} stops listening and closes the store, which writes everything not yet
- * written; a server that is killed without it may lose the last second of writes.
+ * <p>Every answer waits until what it tells is on disk (commit and sync, shared by concurrent writers), so a server
+ * killed at any moment has kept every write it acknowledged. {@link #close()} stops listening and closes the store.
  * The oplog stays disabled: nothing here needs change streams, and it would only grow the file.
  */
 public final class FileBackedMongoServer implements AutoCloseable {
+
+    /**
+     * Threads that serve connections. A command waits on its thread until its group commit is on disk, which holds
+     * up the other connections that thread serves: with one thread per connection (the services open a few dozen)
+     * they wait for nobody but the disk.
+     */
+    static final int WORKER_THREADS = 64;
 
     private final MongoServer server;
     private final InetSocketAddress address;
@@ -47,7 +54,7 @@ public final class FileBackedMongoServer implements AutoCloseable {
 
         MongoServer server = new MongoServer(backend);
         try {
-            server.bind(new InetSocketAddress(bindAddress, options.port()));
+            server.bind(new InetSocketAddress(bindAddress, options.port()), 1, WORKER_THREADS);
         } catch (Exception e) { // Netty rethrows the checked BindException undeclared
             // bind() has already shut the server down and closed the store.
             if (e instanceof BindException) {

@@ -1,0 +1,169 @@
+package news.storyline.mongoserver.store;
+
+import org.h2.mvstore.MVStore;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+
+/**
+ * Makes writes durable before they are acknowledged, as a MongoDB replica set does with its default write concern
+ * ({@code w: "majority"}, journaled): such a write is answered only once it is committed to the file and the file
+ * is synced, and a read is answered only once every such write it could have seen is, so that no client learns of
+ * a durable write a crash can still take back.
+ *
+ * <p>A write that asks for less ({@code w: 1}, as rebuildable read models do) is answered once applied and reaches
+ * the disk with the next round, at the latest {@link #flush() a moment later}. A crash takes back only a suffix
+ * of the writes, in the order they were applied: whatever it takes back, it also takes back everything after it.
+ *
+ * <p>Group commit: the first caller that needs the file synced commits and syncs for everyone waiting; callers that
+ * arrive meanwhile wait for the next round, which takes all of them at once. Under load a sync is shared by as many
+ * writers as arrived during the previous one.
+ *
+ * <p>Atomicity: a round commits only while no write is half applied (writes hold the shared side of a lock, the
+ * commit its exclusive side), so a document and its index entries, or a findAndModify's read and its update, always
+ * reach the file together. MVStore's own background commits, which could cut a write in two, are switched off
+ * ({@link IndexedH2Backend#open}).
+ */
+final class GroupCommit {
+
+    private final MVStore store;
+    private final ReentrantReadWriteLock applying = new ReentrantReadWriteLock();
+    /** Durable writes begun so far; such a write takes its number before it changes anything. */
+    private final AtomicLong writesBegun = new AtomicLong();
+    /**
+     * The last durable write begun on each collection, so that a read waits only for those it could have seen: a
+     * read model's reader does not wait for the events being written meanwhile.
+     */
+    private final Map<Namespace, AtomicLong> lastDurableWriteBegun = new ConcurrentHashMap<>();
+    /** Every durable write up to this number is on disk. Guarded by {@code this}. */
+    private long durableUpTo;
+    /** Whether a caller is committing and syncing for the others. Guarded by {@code this}. */
+    private boolean roundInProgress;
+    /** Whether a round committed and then failed to sync. Only the round in progress touches it. */
+    private boolean syncOwed;
+
+    GroupCommit(MVStore store) {
+        this.store = store;
+    }
+
+    /**
+     * Applies a write and returns once it, and everything it saw, is on disk. Any write it saw had begun before it
+     * ended, and a round that covers its number takes its snapshot after it ended: that round covers them too.
+     */
+    <T> T durableWrite(Namespace namespace, Supplier<T> write) {
+        long number = -1;
+        applying.readLock().lock();
+        try {
+            number = writesBegun.incrementAndGet();
+            lastDurableWriteBegun.computeIfAbsent(namespace, any -> new AtomicLong()).accumulateAndGet(number, Math::max);
+            return write.get();
+        } finally {
+            applying.readLock().unlock();
+            awaitDurable(number); // also after a failure: part of a write may have been applied
+        }
+    }
+
+    /** Applies a write whole, between commits, and returns at once. */
+    <T> T write(Supplier<T> write) {
+        applying.readLock().lock();
+        try {
+            return write.get();
+        } finally {
+            applying.readLock().unlock();
+        }
+    }
+
+    /**
+     * Rewrites the live pages of chunks that are mostly garbage, a little at a time, so that the file stays near
+     * the size of its data. Each commit writes a new chunk, and MVStore's own housekeeping is off with its
+     * background commits. Between whole writes, as a commit is: compaction may commit.
+     */
+    void compact(int targetFillRatePercent, int bytesToWrite) {
+        applying.writeLock().lock();
+        try {
+            store.compact(targetFillRatePercent, bytesToWrite);
+        } finally {
+            applying.writeLock().unlock();
+        }
+    }
+
+    /** Puts everything applied so far on disk. */
+    void flush() {
+        if (store.hasUnsavedChanges()) {
+            awaitDurable(writesBegun.incrementAndGet());
+        }
+    }
+
+    /**
+     * Answers a read once every durable write it could have seen is on disk. Such a write counts itself on its
+     * collection before it changes anything, so any of them this read saw is numbered at most what is counted
+     * there after it.
+     */
+    <T> T read(Namespace namespace, Supplier<T> read) {
+        T answer = read.get();
+        awaitDurable(namespace.isWholeDatabase() ? writesBegun.get()
+                             : Math.max(lastDurableWriteBegunOn(namespace), lastDurableWriteBegunOn(namespace.wholeDatabase())));
+        return answer;
+    }
+
+    private long lastDurableWriteBegunOn(Namespace namespace) {
+        AtomicLong number = lastDurableWriteBegun.get(namespace);
+        return number == null ? 0 : number.get();
+    }
+
+    private void awaitDurable(long write) {
+        synchronized (this) {
+            while (durableUpTo < write) {
+                if (!roundInProgress) {
+                    roundInProgress = true;
+                    break;
+                }
+                waitForRound();
+            }
+            if (durableUpTo >= write) {
+                return;
+            }
+        }
+        commitAndSyncForEveryone();
+    }
+
+    private void commitAndSyncForEveryone() {
+        long onDisk = -1;
+        try {
+            long committed;
+            applying.writeLock().lock();
+            try {
+                committed = writesBegun.get();
+                if (store.hasUnsavedChanges()) {
+                    store.commit();
+                    syncOwed = true;
+                }
+            } finally {
+                applying.writeLock().unlock();
+            }
+            if (syncOwed) {
+                store.sync(); // outside the lock: writers go on applying into the next round meanwhile
+                syncOwed = false;
+            }
+            onDisk = committed;
+        } finally {
+            synchronized (this) {
+                roundInProgress = false;
+                durableUpTo = Math.max(durableUpTo, onDisk);
+                notifyAll(); // after a failure, the next waiter tries a round of its own
+            }
+        }
+    }
+
+    private void waitForRound() {
+        try {
+            wait();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the store to reach the disk", e);
+        }
+    }
+}
