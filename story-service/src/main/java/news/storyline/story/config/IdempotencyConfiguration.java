@@ -19,7 +19,8 @@ public class IdempotencyConfiguration {
 
     @Bean
     IdempotencyStore idempotencyStore(MongoDatabase storylineDatabase, IdempotencyProperties properties) {
-        return new IdempotencyStore(storylineDatabase, properties.retention(), Clock.systemUTC());
+        return new IdempotencyStore(storylineDatabase, properties.retention(), properties.claimTimeout(),
+                                    Clock.systemUTC());
     }
 
     @Bean

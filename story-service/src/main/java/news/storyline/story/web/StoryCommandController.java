@@ -5,12 +5,15 @@ import jakarta.validation.Valid;
 import news.storyline.api.story.Dateline;
 import news.storyline.api.story.FileStoryCommand;
 import news.storyline.api.story.UpdateStoryCommand;
+import news.storyline.story.web.idempotency.IdempotencyScope;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -32,14 +35,26 @@ class StoryCommandController {
         this.editors = editors;
     }
 
+    /**
+     * Files a story under a new id: random, or with an {@code Idempotency-Key} derived from it, so that an attempt
+     * run again finds its story filed rather than filing a twin, and answers as the first attempt did.
+     */
     @PostMapping
     @ApiResponse(responseCode = "201", description = "Filed, at version 1; Location names the story")
-    ResponseEntity<WriteResult> file(@Valid @RequestBody FileStoryRequest request) {
-        String storyId = UUID.randomUUID().toString();
-        commands.sendAndWait(new FileStoryCommand(
-                storyId, request.headline(), request.lead(), request.body(),
-                new Dateline(request.dateline().place(), request.dateline().at()),
-                request.language(), request.desk(), editors.current()));
+    ResponseEntity<WriteResult> file(@Valid @RequestBody FileStoryRequest request,
+                                     @RequestAttribute(name = IdempotencyScope.ATTRIBUTE, required = false)
+                                     IdempotencyScope idempotency) {
+        String storyId = idempotency == null ? UUID.randomUUID().toString() : idempotency.derivedId();
+        try {
+            commands.sendAndWait(new FileStoryCommand(
+                    storyId, request.headline(), request.lead(), request.body(),
+                    new Dateline(request.dateline().place(), request.dateline().at()),
+                    request.language(), request.desk(), editors.current()));
+        } catch (AggregateStreamCreationException filedByAnEarlierAttempt) {
+            if (idempotency == null) {
+                throw filedByAnEarlierAttempt;
+            }
+        }
         return ResponseEntity.created(URI.create("/api/stories/" + storyId))
                              .eTag(Versions.etag(1))
                              .body(new WriteResult(storyId, 1));

@@ -2,6 +2,8 @@ package news.storyline.story.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import com.mongodb.client.MongoDatabase;
 import news.storyline.testsupport.Api;
 import news.storyline.trust.Caller;
@@ -18,7 +20,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -105,6 +110,28 @@ class IdempotencyIT {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * The holder filed the story and crashed before it kept its answer: the claim stays without one. Once it has
+     * timed out, the retry runs again and finds the story its key derives already filed.
+     */
+    @Test
+    void answersARetryAfterACrashedHolderWithTheStoryItFiledAndFilesNoTwin() {
+        String key = newKey();
+        ResponseEntity<JsonNode> first = postStory(STORY, key);
+        long before = events().countDocuments();
+        database.getCollection("idempotency").updateOne(
+                Filters.eq("_id.key", key),
+                Updates.combine(Updates.unset("response"),
+                                Updates.set("createdAt", Date.from(Instant.now().minus(Duration.ofMinutes(1))))));
+
+        ResponseEntity<JsonNode> retry = postStory(STORY, key);
+
+        assertThat(retry.getStatusCode().value()).isEqualTo(201);
+        assertThat(retry.getBody()).isEqualTo(first.getBody());
+        assertThat(retry.getHeaders().getLocation()).isEqualTo(first.getHeaders().getLocation());
+        assertThat(events().countDocuments()).isEqualTo(before);
     }
 
     @Test

@@ -29,7 +29,8 @@ import java.util.Optional;
  * key and body gets that answer again, marked {@code Idempotency-Replayed: true}, and nothing runs twice. A retry
  * that arrives while the first request still runs waits for its answer, for a bounded time. An answer of 5xx (or
  * an exception) lets the key go, so that a retry runs again; a 4xx is kept, since the same request would be refused
- * again.
+ * again. The write finds its {@link IdempotencyScope} in a request attribute and derives what it creates from it,
+ * so that an attempt that ran again (after a 5xx, or after its first holder crashed) cannot create a twin.
  * <p>
  * The body must be within the service's limit before this filter reads it (see {@code RequestBodyLimitFilter}),
  * and the writes answer synchronously, so the answer is complete when the chain returns.
@@ -73,6 +74,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         do {
             Optional<IdempotencyRecord> held = store.find(scope);
             if (held.isEmpty() && store.tryClaim(scope, fingerprint)) {
+                request.setAttribute(IdempotencyScope.ATTRIBUTE, scope);
                 runAndKeep(scope, new BufferedBodyRequest(request, body), response, chain);
                 return;
             }

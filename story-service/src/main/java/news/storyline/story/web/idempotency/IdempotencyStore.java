@@ -24,6 +24,7 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.or;
 
 /**
  * The {@code idempotency} collection: one document for each key in its {@link IdempotencyScope}, which is its
@@ -33,6 +34,11 @@ import static com.mongodb.client.model.Filters.lt;
  * Records are kept for the retention. MongoDB removes older ones through a TTL index, but only when its TTL
  * monitor comes round (once a minute), and the embedded server of the tests and the local stack ignores TTL
  * indexes altogether; so a record's age is also checked whenever it is read, and an expired one counts as absent.
+ * <p>
+ * A claim that has had no answer for the claim timeout is abandoned: its holder crashed (or lost its store)
+ * between claiming and answering. It counts as absent too, so that the client's retry runs again within seconds
+ * rather than being refused for the whole retention; what the holder may already have done is made harmless by
+ * the write itself (a filing's story id is derived from its key, a change carries its {@code If-Match}).
  */
 public class IdempotencyStore {
 
@@ -46,11 +52,13 @@ public class IdempotencyStore {
 
     private final MongoCollection<Document> records;
     private final Duration retention;
+    private final Duration claimTimeout;
     private final Clock clock;
 
-    public IdempotencyStore(MongoDatabase database, Duration retention, Clock clock) {
+    public IdempotencyStore(MongoDatabase database, Duration retention, Duration claimTimeout, Clock clock) {
         this.records = database.getCollection(COLLECTION);
         this.retention = retention;
+        this.claimTimeout = claimTimeout;
         this.clock = clock;
         records.createIndex(Indexes.ascending(CREATED_AT),
                             new IndexOptions().name("expiry").expireAfter(retention.toSeconds(), TimeUnit.SECONDS));
@@ -59,16 +67,20 @@ public class IdempotencyStore {
     /** @return whether the caller now holds the key; false while another request holds it or has answered */
     public boolean tryClaim(IdempotencyScope scope, String requestFingerprint) {
         return insertPending(scope, requestFingerprint)
-                || deleteIfExpired(scope) && insertPending(scope, requestFingerprint);
+                || deleteIfExpiredOrAbandoned(scope) && insertPending(scope, requestFingerprint);
     }
 
-    /** @return the key's record, unless there is none or it has expired */
+    /** @return the key's record, unless there is none, it has expired or its claim was abandoned */
     public Optional<IdempotencyRecord> find(IdempotencyScope scope) {
         Document found = records.find(eq("_id", id(scope))).first();
-        if (found == null || isExpired(found.getDate(CREATED_AT).toInstant())) {
+        if (found == null) {
             return Optional.empty();
         }
+        Instant createdAt = found.getDate(CREATED_AT).toInstant();
         Document response = found.get(RESPONSE, Document.class);
+        if (isExpired(createdAt) || response == null && isAbandoned(createdAt)) {
+            return Optional.empty();
+        }
         return Optional.of(new IdempotencyRecord(found.getString(FINGERPRINT),
                                                  response == null ? null : storedResponse(response)));
     }
@@ -102,14 +114,23 @@ public class IdempotencyStore {
         }
     }
 
-    /** Removes the key's record only if it has expired; of two racers that both found it so, one removes it. */
-    private boolean deleteIfExpired(IdempotencyScope scope) {
-        Bson expired = and(eq("_id", id(scope)), lt(CREATED_AT, Date.from(clock.instant().minus(retention))));
-        return records.deleteOne(expired).getDeletedCount() == 1;
+    /**
+     * Removes the key's record only if it has expired or is an abandoned claim; of two racers that both found it
+     * so, one removes it.
+     */
+    private boolean deleteIfExpiredOrAbandoned(IdempotencyScope scope) {
+        Instant now = clock.instant();
+        Bson expired = lt(CREATED_AT, Date.from(now.minus(retention)));
+        Bson abandoned = and(exists(RESPONSE, false), lt(CREATED_AT, Date.from(now.minus(claimTimeout))));
+        return records.deleteOne(and(eq("_id", id(scope)), or(expired, abandoned))).getDeletedCount() == 1;
     }
 
     private boolean isExpired(Instant createdAt) {
         return createdAt.plus(retention).isBefore(clock.instant());
+    }
+
+    private boolean isAbandoned(Instant claimedAt) {
+        return claimedAt.plus(claimTimeout).isBefore(clock.instant());
     }
 
     private static Document id(IdempotencyScope scope) {

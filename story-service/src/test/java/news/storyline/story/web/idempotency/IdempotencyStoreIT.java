@@ -26,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IdempotencyStoreIT {
 
     private static final Duration RETENTION = Duration.ofHours(24);
+    private static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(20);
     private static final IdempotencyScope SCOPE = new IdempotencyScope("key-1", "editor-1", "POST", "/api/stories");
     private static final StoredResponse CREATED = new StoredResponse(
             201, Map.of("Location", "/api/stories/s-1", "Content-Type", "application/json"),
@@ -38,7 +39,7 @@ class IdempotencyStoreIT {
     @BeforeEach
     void setUp() {
         database = TestMongo.client().getDatabase(TestMongo.freshDatabaseName("idempotency"));
-        store = new IdempotencyStore(database, RETENTION, clock);
+        store = new IdempotencyStore(database, RETENTION, CLAIM_TIMEOUT, clock);
     }
 
     @Test
@@ -102,6 +103,32 @@ class IdempotencyStoreIT {
         store.complete(SCOPE, CREATED);
         store.release(SCOPE);
 
+        assertThat(store.find(SCOPE)).hasValueSatisfying(record -> assertThat(record.isAnswered()).isTrue());
+    }
+
+    @Test
+    void letsARetryTakeOverAClaimWhoseHolderNeverAnswered() {
+        store.tryClaim(SCOPE, "crashed");
+
+        clock.advance(CLAIM_TIMEOUT);
+        assertThat(store.tryClaim(SCOPE, "retry")).as("still held at the timeout").isFalse();
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThat(store.find(SCOPE)).isEmpty();
+        assertThat(store.tryClaim(SCOPE, "retry")).isTrue();
+        assertThat(store.tryClaim(SCOPE, "another retry")).isFalse();
+        assertThat(store.find(SCOPE)).hasValueSatisfying(
+                record -> assertThat(record.requestFingerprint()).isEqualTo("retry"));
+    }
+
+    @Test
+    void keepsAnAnswerPastTheClaimTimeout() {
+        store.tryClaim(SCOPE, "first");
+        store.complete(SCOPE, CREATED);
+
+        clock.advance(CLAIM_TIMEOUT.multipliedBy(10));
+
+        assertThat(store.tryClaim(SCOPE, "first")).isFalse();
         assertThat(store.find(SCOPE)).hasValueSatisfying(record -> assertThat(record.isAnswered()).isTrue());
     }
 
