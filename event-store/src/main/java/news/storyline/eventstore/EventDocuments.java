@@ -27,6 +27,8 @@ final class EventDocuments {
     static final String PAYLOAD_REVISION = "payloadRevision";
     static final String PAYLOAD = "payload";
     static final String META_DATA = "metaData";
+    /** The type of a marker that holds a position given up on; no event is ever of this type. */
+    static final String ABANDONED_POSITION = "AbandonedPosition";
 
     private EventDocuments() {
     }
@@ -35,6 +37,24 @@ final class EventDocuments {
     static Document event(DomainEventMessage<?> event, Serializer serializer, long globalIndex, Instant storedAt) {
         return withMessage(new Document(ID, event.getIdentifier()).append(GLOBAL_INDEX, globalIndex), event, serializer)
                 .append(STORED_AT, Date.from(storedAt));
+    }
+
+    /**
+     * A marker at a position that readers gave up waiting for: it takes the position in the unique index, so that
+     * the commit still on its way there fails and takes new positions. Its aggregate is its own, so that markers
+     * never meet in the {@code (aggregateIdentifier, sequenceNumber)} index; it has no timestamp and no payload.
+     */
+    static Document abandonedPosition(long globalIndex, Instant givenUpAt) {
+        String id = ABANDONED_POSITION + "-" + globalIndex;
+        return new Document(ID, id).append(GLOBAL_INDEX, globalIndex)
+                                   .append(AGGREGATE_ID, id)
+                                   .append(SEQUENCE_NUMBER, 0L)
+                                   .append(AGGREGATE_TYPE, ABANDONED_POSITION)
+                                   .append(STORED_AT, Date.from(givenUpAt));
+    }
+
+    static boolean isAbandonedPosition(Document document) {
+        return ABANDONED_POSITION.equals(document.getString(AGGREGATE_TYPE));
     }
 
     /** The latest snapshot of an aggregate; there is one per aggregate, keyed by its identifier. */

@@ -2,6 +2,7 @@ package news.storyline.eventstore;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
@@ -33,10 +34,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -66,7 +70,11 @@ import static news.storyline.eventstore.EventDocuments.TIMESTAMP;
  *     stream, and a unique index on {@code globalIndex} a second event at the same global position;</li>
  *     <li>readers follow the positions with a {@link GapAwareTrackingToken}: a position they pass that holds no
  *     event yet is a gap, and they look at it again on every fetch until its event lands (a slow commit) or until
- *     {@code gapTimeout} shows that it never will (a failed commit or a crashed writer).</li>
+ *     {@code gapTimeout} shows that it never will (a failed commit or a crashed writer);</li>
+ *     <li>a position given up on is fenced off: a marker takes it in the unique index first, so that a commit later
+ *     than the timeout fails there and its events take new positions, where readers find them. Whichever lands
+ *     first, the event or the marker, the index keeps it: an event is never stored where readers no longer look.
+ *     </li>
  * </ul>
  * MongoDB without transactions makes each event's insert atomic, not a batch: when a later event of one append
  * fails, the events of that append already written are removed again before the failure is reported.
@@ -83,6 +91,8 @@ public class GlobalIndexMongoEventStorageEngine extends BatchingEventStorageEngi
     private final GlobalIndexAllocator allocator;
     private final Duration gapTimeout;
     private final AtomicLong abandonedBelow = new AtomicLong();
+    /** Positions below {@link #abandonedBelow} whose event landed as they were being fenced off: still to be read. */
+    private final Set<Long> landedWhileFenced = ConcurrentHashMap.newKeySet();
     private final int maxGapOffset;
     private final Clock clock;
 
@@ -203,8 +213,10 @@ public class GlobalIndexMongoEventStorageEngine extends BatchingEventStorageEngi
         GapAwareTrackingToken previous = token;
         for (Document document : found) {
             GapAwareTrackingToken next = advance(previous, EventDocuments.globalIndex(document));
-            tracked.add(new TrackedDomainEventData<>(next, EventDocuments.eventData(document)));
-            previous = next;
+            if (!EventDocuments.isAbandonedPosition(document)) {
+                tracked.add(new TrackedDomainEventData<>(next, EventDocuments.eventData(document)));
+            }
+            previous = next; // past a marker too: it is no gap, and the next event's token says so
         }
         return tracked;
     }
@@ -256,7 +268,7 @@ public class GlobalIndexMongoEventStorageEngine extends BatchingEventStorageEngi
         if (token == null || !token.hasGaps()) {
             return token;
         }
-        GapAwareTrackingToken unsettled = token.withGapsTruncatedAt(abandonedBelow.get());
+        GapAwareTrackingToken unsettled = withoutGapsBelow(token, abandonedBelow.get());
         if (!unsettled.hasGaps()) {
             return unsettled;
         }
@@ -271,11 +283,51 @@ public class GlobalIndexMongoEventStorageEngine extends BatchingEventStorageEngi
             return unsettled;
         }
         long below = EventDocuments.globalIndex(oldest);
-        SortedSet<Long> abandoned = unsettled.getGaps().headSet(below);
-        if (abandonedBelow.getAndAccumulate(below, Math::max) < below && !abandoned.isEmpty()) {
-            log.warn("Gave up waiting for events at positions {} after {}", abandoned, gapTimeout);
+        SortedSet<Long> expired = unsettled.getGaps().headSet(below);
+        Set<Long> landed = fenceOff(expired);
+        landedWhileFenced.addAll(landed);
+        if (abandonedBelow.getAndAccumulate(below, Math::max) < below && expired.size() > landed.size()) {
+            log.warn("Gave up waiting for events at positions {} after {}; a commit still on its way there will "
+                     + "take new positions", expired.stream().filter(gap -> !landed.contains(gap)).toList(),
+                     gapTimeout);
         }
-        return unsettled.withGapsTruncatedAt(below);
+        return withoutGapsBelow(unsettled, below);
+    }
+
+    /**
+     * Puts a marker at each position, unless an event got there first: then that event is still to be read.
+     *
+     * @return the positions where an event got there first
+     */
+    private Set<Long> fenceOff(SortedSet<Long> positions) {
+        Set<Long> landed = new HashSet<>();
+        for (long position : positions) {
+            try {
+                events.insertOne(EventDocuments.abandonedPosition(position, clock.instant()));
+            } catch (MongoWriteException taken) {
+                if (!DuplicateKeys.isDuplicateKey(taken.getError().getCode())) {
+                    throw taken;
+                }
+                Document there = events.find(eq(GLOBAL_INDEX, position)).first();
+                if (there != null && !EventDocuments.isAbandonedPosition(there)) {
+                    landed.add(position);
+                }
+            }
+        }
+        return landed;
+    }
+
+    /** The token without its gaps below {@code boundary}, but for those whose event landed as they were fenced. */
+    private GapAwareTrackingToken withoutGapsBelow(GapAwareTrackingToken token, long boundary) {
+        GapAwareTrackingToken truncated = token.withGapsTruncatedAt(boundary);
+        List<Long> stillToRead = token.getGaps().headSet(boundary).stream().filter(landedWhileFenced::contains)
+                                      .toList();
+        if (stillToRead.isEmpty()) {
+            return truncated;
+        }
+        SortedSet<Long> gaps = new TreeSet<>(truncated.getGaps());
+        gaps.addAll(stillToRead);
+        return GapAwareTrackingToken.newInstance(truncated.getIndex(), gaps);
     }
 
     private GapAwareTrackingToken advance(GapAwareTrackingToken previous, long globalIndex) {

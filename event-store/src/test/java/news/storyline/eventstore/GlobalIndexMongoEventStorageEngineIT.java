@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
@@ -219,6 +220,110 @@ class GlobalIndexMongoEventStorageEngineIT {
 
         assertThat(texts(later)).containsExactly("much later");
         assertThat(((GapAwareTrackingToken) later.get(0).trackingToken()).hasGaps()).isFalse();
+    }
+
+    /**
+     * A writer takes its position, then stalls past the gap timeout; readers give up on the position. Its commit
+     * must not land where they no longer look: the position is fenced off, the commit fails there and its event
+     * takes a new position, where every reader finds it.
+     */
+    @Test
+    void aCommitLaterThanTheGapTimeoutTakesANewPositionAndIsRead() throws Exception {
+        MovableClock clock = new MovableClock(Instant.parse("2026-03-01T10:00:00Z"));
+        GlobalIndexMongoEventStorageEngine reader = fixture.engineBuilder().gapTimeout(Duration.ofSeconds(30))
+                                                           .clock(clock).build();
+        StalledWriter stalled = new StalledWriter(clock);
+        CompletableFuture<Void> lateCommit = CompletableFuture.runAsync(
+                () -> stalled.engine.appendEvents(event("slow", 0, "late")));
+        assertThat(stalled.reserved.await(10, TimeUnit.SECONDS)).isTrue();
+        reader.appendEvents(event("fast", 0, "early"));
+        TrackingToken token = readAll(reader, null).get(0).trackingToken();
+
+        clock.advance(Duration.ofSeconds(31));
+        reader.appendEvents(event("fast", 1, "much later"));
+        List<TrackedEventMessage<?>> givenUp = readAll(reader, token);
+        assertThat(texts(givenUp)).containsExactly("much later");
+        assertThat(((GapAwareTrackingToken) givenUp.get(0).trackingToken()).hasGaps()).isFalse();
+
+        stalled.release.countDown();
+        lateCommit.get(10, TimeUnit.SECONDS);
+
+        List<TrackedEventMessage<?>> afterTheCommit = readAll(reader, givenUp.get(0).trackingToken());
+        assertThat(texts(afterTheCommit)).containsExactly("late");
+        assertThat(afterTheCommit.get(0).trackingToken().position()).hasValue(4L);
+        assertThat(texts(readAll(reader, null))).containsExactly("early", "much later", "late");
+        assertThat(reader.readEvents("slow").asStream().toList()).hasSize(1);
+    }
+
+    /** The commit lands just as the reader gives up on its position: the fence finds it there and it is read. */
+    @Test
+    void aCommitThatLandsAsTheReaderGivesUpIsStillRead() throws Exception {
+        MovableClock clock = new MovableClock(Instant.parse("2026-03-01T10:00:00Z"));
+        GlobalIndexMongoEventStorageEngine reader = fixture.engineBuilder().gapTimeout(Duration.ofSeconds(30))
+                                                           .clock(clock).build();
+        StalledWriter stalled = new StalledWriter(clock);
+        CompletableFuture<Void> lateCommit = CompletableFuture.runAsync(
+                () -> stalled.engine.appendEvents(event("slow", 0, "late")));
+        assertThat(stalled.reserved.await(10, TimeUnit.SECONDS)).isTrue();
+        reader.appendEvents(event("fast", 0, "early"));
+        TrackingToken token = readAll(reader, null).get(0).trackingToken();
+
+        stalled.release.countDown();
+        lateCommit.get(10, TimeUnit.SECONDS);
+        clock.advance(Duration.ofSeconds(31));
+
+        List<TrackedEventMessage<?>> read = readAll(reader, token);
+        assertThat(texts(read)).containsExactly("late");
+        assertThat(read.get(0).trackingToken().position()).hasValue(2L);
+        assertThat(((GapAwareTrackingToken) read.get(0).trackingToken()).hasGaps()).isFalse();
+    }
+
+    /** A writer that takes its positions and then waits to be released before it inserts. */
+    private final class StalledWriter {
+        final CountDownLatch reserved = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        final GlobalIndexMongoEventStorageEngine engine;
+
+        StalledWriter(Clock clock) {
+            MongoGlobalIndexAllocator counter =
+                    new MongoGlobalIndexAllocator(fixture.database.getCollection("counters"));
+            AtomicBoolean first = new AtomicBoolean(true);
+            engine = fixture.engineBuilder().clock(clock).allocator(count -> {
+                long position = counter.allocate(count);
+                if (first.getAndSet(false)) {
+                    reserved.countDown();
+                    await(release);
+                }
+                return position;
+            }).build();
+        }
+    }
+
+    private static final class MovableClock extends Clock {
+        private final AtomicReference<Instant> now;
+
+        MovableClock(Instant start) {
+            now = new AtomicReference<>(start);
+        }
+
+        void advance(Duration duration) {
+            now.updateAndGet(instant -> instant.plus(duration));
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
     }
 
     @Test
