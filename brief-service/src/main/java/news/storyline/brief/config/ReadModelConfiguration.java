@@ -1,5 +1,6 @@
 package news.storyline.brief.config;
 
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoDatabase;
 import news.storyline.brief.rebuild.GenerationalDatabase;
 import news.storyline.brief.rebuild.ReadModelGenerations;
@@ -34,9 +35,17 @@ public class ReadModelConfiguration {
         return new ReadModelGenerations(storylineDatabase, refresh, Clock.systemUTC());
     }
 
+    /**
+     * The read models write with {@code w: 1}: acknowledged once applied, not once on disk. A read model can be
+     * rebuilt, and what a crash could take back of it is never lost: the store takes back only a suffix of the
+     * writes, and each batch of a processor is followed by its token's durable write (a rebuild's replay by the
+     * durable switch), which puts every write applied before it on disk. Waiting for the disk on every write instead
+     * made each event cost several syncs.
+     */
     @Bean
     GenerationalDatabase generationalDatabase(MongoDatabase storylineDatabase, ReadModelGenerations generations) {
-        return new GenerationalDatabase(storylineDatabase, generations, Set.of(FEED));
+        return new GenerationalDatabase(storylineDatabase.withWriteConcern(WriteConcern.W1), generations,
+                                        Set.of(FEED));
     }
 
     /** What every projection gets as its database. */
