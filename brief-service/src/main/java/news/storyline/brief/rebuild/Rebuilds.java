@@ -3,7 +3,6 @@ package news.storyline.brief.rebuild;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -14,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +38,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * Nothing is lost in between because every handler is idempotent and applies a story's events in order: an event
  * the replay and a live processor both apply changes the new generation once, and a live processor that gets
  * ahead of the replay on a story retries until the replay has caught up.
+ * <p>
+ * The replay reads the store in batches and applies each batch to all read models at once, one thread per read model
+ * ({@link ProjectionReplay}): each read model still gets every event in the store's order.
  */
 public class Rebuilds {
 
@@ -47,7 +50,9 @@ public class Rebuilds {
     private final ReadModelGenerations generations;
     private final GenerationalDatabase readModels;
     private final MongoDatabase database;
-    private final List<AnnotationEventHandlerAdapter> handlers;
+    private final Collection<Object> projections;
+    private final ParameterResolverFactory parameters;
+    private final int batchSize;
     private final Duration poll;
     private final Clock clock;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
@@ -60,18 +65,19 @@ public class Rebuilds {
     /**
      * @param projections the read models to rebuild: beans annotated with {@link ProcessingGroup}
      * @param readModels  their collections, filled anew (with their indexes) and dropped from the retired generation
+     * @param batchSize   how many events the replay applies to all read models at once
      * @param poll        how long the replay waits for more events before it compares its position with the head
      */
     public Rebuilds(EventStore eventStore, ReadModelGenerations generations, MongoDatabase database,
                     Collection<Object> projections, GenerationalDatabase readModels,
-                    ParameterResolverFactory parameters, Duration poll, Clock clock) {
+                    ParameterResolverFactory parameters, int batchSize, Duration poll, Clock clock) {
         this.eventStore = eventStore;
         this.generations = generations;
         this.database = database;
         this.readModels = readModels;
-        this.handlers = projections.stream()
-                                   .map(projection -> new AnnotationEventHandlerAdapter(projection, parameters))
-                                   .toList();
+        this.projections = List.copyOf(projections);
+        this.parameters = parameters;
+        this.batchSize = batchSize;
         this.poll = poll;
         this.clock = clock;
     }
@@ -98,13 +104,14 @@ public class Rebuilds {
         try {
             drop(generation);
             readModels.createIndexesIn(generation);
-            try (BlockingStream<TrackedEventMessage<?>> events = eventStore.openStream(null)) {
-                TrackingToken position = replayToHead(events, generation, null);
+            try (BlockingStream<TrackedEventMessage<?>> events = eventStore.openStream(null);
+                 ProjectionReplay replay = new ProjectionReplay(projections, parameters, generations)) {
+                TrackingToken position = replayToHead(events, replay, generation, null);
                 generations.switchTo(generation);
                 latest.updateAndGet(rebuild -> rebuild.switched(clock.instant()));
                 Instant everyoneSwitched = clock.instant().plus(generations.refresh()).plus(poll);
                 do {
-                    position = replayToHead(events, generation, position);
+                    position = replayToHead(events, replay, generation, position);
                 } while (clock.instant().isBefore(everyoneSwitched));
             }
             drop(retired);
@@ -118,15 +125,15 @@ public class Rebuilds {
     }
 
     /** Replays until it has applied every event up to the store's head as it was when it looked. */
-    private TrackingToken replayToHead(BlockingStream<TrackedEventMessage<?>> events, long generation,
-                                       TrackingToken from) throws InterruptedException {
+    private TrackingToken replayToHead(BlockingStream<TrackedEventMessage<?>> events, ProjectionReplay replay,
+                                       long generation, TrackingToken from) throws InterruptedException {
         TrackingToken position = from;
         while (true) {
             while (events.hasNextAvailable((int) poll.toMillis(), TimeUnit.MILLISECONDS)) {
-                TrackedEventMessage<?> event = events.nextAvailable();
-                generations.on(generation, () -> apply(event));
-                position = event.trackingToken();
-                latest.updateAndGet(rebuild -> rebuild.replayed(rebuild.replayed() + 1));
+                List<TrackedEventMessage<?>> batch = nextBatch(events);
+                replay.apply(batch, generation);
+                position = batch.get(batch.size() - 1).trackingToken();
+                latest.updateAndGet(rebuild -> rebuild.replayed(rebuild.replayed() + batch.size()));
             }
             TrackingToken head = eventStore.createHeadToken();
             if (head == null || position != null && reached(position, head)) {
@@ -145,17 +152,14 @@ public class Rebuilds {
         return position.position().orElse(-1) >= head.position().orElse(0);
     }
 
-    private Void apply(TrackedEventMessage<?> event) {
-        for (AnnotationEventHandlerAdapter handler : handlers) {
-            if (handler.canHandle(event)) {
-                try {
-                    handler.handle(event);
-                } catch (Exception failure) {
-                    throw new IllegalStateException("Replaying event " + event.getIdentifier() + " failed", failure);
-                }
-            }
-        }
-        return null;
+    /** The events available now, at least one, at most a batch: a replay behind the head gets full batches. */
+    private List<TrackedEventMessage<?>> nextBatch(BlockingStream<TrackedEventMessage<?>> events)
+            throws InterruptedException {
+        List<TrackedEventMessage<?>> batch = new ArrayList<>(batchSize);
+        do {
+            batch.add(events.nextAvailable());
+        } while (batch.size() < batchSize && events.hasNextAvailable());
+        return batch;
     }
 
     private void drop(long generation) {
