@@ -8,7 +8,8 @@ import java.net.URI;
  * The kinds of error the gateway answers itself, with the same stable {@code type} URIs the services use
  * (web-support's {@code ProblemType}, which is servlet-based and so not a dependency here). Only the kinds the
  * gateway can produce are copied; {@link #UPSTREAM_TIMEOUT}, {@link #UNAUTHENTICATED}, {@link #FORBIDDEN},
- * {@link #RATE_LIMITED} and {@link #HEADERS_TOO_LARGE} are the gateway's own.
+ * {@link #RATE_LIMITED}, {@link #HEADERS_TOO_LARGE}, {@link #URI_TOO_LONG} and {@link #REQUEST_TIMEOUT} are
+ * the gateway's own.
  */
 enum ProblemKind {
 
@@ -30,6 +31,12 @@ enum ProblemKind {
             "Too many requests. Try again after the time given in Retry-After."),
     HEADERS_TOO_LARGE("headers-too-large", "The request headers are too large",
             HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "The request headers are larger than allowed."),
+    URI_TOO_LONG("uri-too-long", "The request target is too long", HttpStatus.URI_TOO_LONG,
+            "The request target (path and query) is longer than allowed."),
+    REQUEST_TIMEOUT("request-timeout", "The request was not received in time", HttpStatus.REQUEST_TIMEOUT,
+            "The request body did not arrive in time."),
+    MALFORMED_BODY("malformed-body", "The request body is malformed", HttpStatus.BAD_REQUEST,
+            "The request body could not be read."),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE,
             "The request body's media type is not supported."),
     UNAVAILABLE("unavailable", "Temporarily unavailable", HttpStatus.SERVICE_UNAVAILABLE,
@@ -76,7 +83,7 @@ enum ProblemKind {
     /** The kind an error of this status belongs to when nothing more specific is known. */
     static ProblemKind forStatus(int status) {
         for (ProblemKind kind : values()) {
-            if (kind != OTHER && kind.status.value() == status) {
+            if (kind != OTHER && kind != MALFORMED_BODY && kind.status.value() == status) {
                 return kind;
             }
         }

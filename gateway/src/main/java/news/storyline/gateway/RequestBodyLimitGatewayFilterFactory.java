@@ -1,5 +1,6 @@
 package news.storyline.gateway;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.OrderedGatewayFilter;
 import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
@@ -9,6 +10,7 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
@@ -16,6 +18,11 @@ import org.springframework.util.unit.DataSize;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -24,6 +31,12 @@ import java.util.List;
  * {@code Content-Length}, this fails with a {@link ProblemException} (answered as problem+json by
  * {@link ProblemErrorHandler}) and also limits a chunked body: it is read up to the limit and, if it fits, sent on
  * with its length.
+ *
+ * <p>Every body is read here, whole, within {@code storyline.requests.body-timeout} (a client that declares more than
+ * it sends, or sends slowly, gets a {@code 408} problem instead of holding the request open past every time limit,
+ * which start only once the service is called), and a JSON body must be UTF-8 (RFC 8259): overlong forms, encoded
+ * surrogates and stray bytes are a {@code 400} problem here, where a lenient parser would take them as other
+ * characters.
  *
  * <p>It runs before Spring Cloud Gateway's body caching ({@code AdaptCachedBodyGlobalFilter}, which a route with a
  * {@code Retry} filter uses to send a body again): that reads a whole body into memory, however large, so the limit
@@ -36,8 +49,11 @@ class RequestBodyLimitGatewayFilterFactory
     /** Just before {@code AdaptCachedBodyGlobalFilter} ({@code HIGHEST_PRECEDENCE + 1000}). */
     static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 999;
 
-    RequestBodyLimitGatewayFilterFactory() {
+    private final Duration bodyTimeout;
+
+    RequestBodyLimitGatewayFilterFactory(@Value("${storyline.requests.body-timeout}") Duration bodyTimeout) {
         super(Config.class);
+        this.bodyTimeout = bodyTimeout;
     }
 
     @Override
@@ -57,15 +73,42 @@ class RequestBodyLimitGatewayFilterFactory
             if (declared > maxBytes) {
                 return Mono.error(tooLarge(maxBytes));
             }
-            if (declared >= 0) {
-                return chain.filter(exchange);
-            }
             return DataBufferUtils.join(request.getBody(), (int) maxBytes)
+                    .timeout(bodyTimeout, Mono.error(() -> new ProblemException(ProblemKind.REQUEST_TIMEOUT,
+                            "The request body did not arrive within " + bodyTimeout.toSeconds() + " seconds.")))
                     .onErrorMap(DataBufferLimitException.class, e -> tooLarge(maxBytes))
+                    // The client closed the connection or broke the body's framing while sending it: its fault, and
+                    // most likely nobody is left to read the answer.
+                    .onErrorMap(e -> !(e instanceof ProblemException), e -> new ProblemException(
+                            ProblemKind.MALFORMED_BODY, "The request body could not be read whole."))
                     .map(RequestBodyLimitGatewayFilterFactory::copyAndRelease)
                     .defaultIfEmpty(new byte[0])
-                    .flatMap(body -> chain.filter(exchange.mutate().request(withBody(request, body)).build()));
+                    .flatMap(body -> {
+                        if (isJson(request.getHeaders().getContentType()) && !isUtf8(body)) {
+                            return Mono.error(new ProblemException(ProblemKind.MALFORMED_BODY,
+                                    "A JSON body must be UTF-8; this one holds bytes that are not."));
+                        }
+                        return chain.filter(exchange.mutate().request(withBody(request, body)).build());
+                    });
         }, ORDER);
+    }
+
+    private static boolean isJson(MediaType type) {
+        return type != null && (MediaType.APPLICATION_JSON.isCompatibleWith(type)
+                || (type.getSubtypeSuffix() != null && type.getSubtypeSuffix().equalsIgnoreCase("json")));
+    }
+
+    /** Strict: Java's decoder refuses overlong forms and encoded surrogates, which Jackson's would decode. */
+    private static boolean isUtf8(byte[] body) {
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body));
+            return true;
+        } catch (CharacterCodingException notUtf8) {
+            return false;
+        }
     }
 
     private static byte[] copyAndRelease(DataBuffer joined) {

@@ -8,6 +8,8 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
+import java.util.Map;
+
 /**
  * Security headers on every response, the gateway's own errors included: the API answers JSON only, so nothing it
  * sends may be sniffed into HTML, framed, or leak the URL it was called with; and answers under {@code /api/} are
@@ -20,6 +22,12 @@ import reactor.core.publisher.Mono;
 @Component
 class SecurityHeadersFilter implements WebFilter, Ordered {
 
+    /** On every answer, also those given before a request reaches a filter ({@link RequestLineGuard}). */
+    static final Map<String, String> HEADERS = Map.of(
+            "X-Content-Type-Options", "nosniff",
+            "X-Frame-Options", "DENY",
+            "Referrer-Policy", "no-referrer");
+
     @Override
     public int getOrder() {
         return CorrelationFilter.ORDER + 1;
@@ -30,9 +38,7 @@ class SecurityHeadersFilter implements WebFilter, Ordered {
         boolean api = exchange.getRequest().getPath().pathWithinApplication().value().startsWith("/api/");
         exchange.getResponse().beforeCommit(() -> {
             HttpHeaders headers = exchange.getResponse().getHeaders();
-            headers.set("X-Content-Type-Options", "nosniff");
-            headers.set("X-Frame-Options", "DENY");
-            headers.set("Referrer-Policy", "no-referrer");
+            HEADERS.forEach(headers::set);
             if (api && !headers.containsKey(HttpHeaders.CACHE_CONTROL)) {
                 headers.setCacheControl("no-store");
             }
