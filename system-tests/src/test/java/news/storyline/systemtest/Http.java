@@ -64,8 +64,13 @@ public final class Http {
      * of the contract, or malformed JSON), serialized with Jackson otherwise, and omitted when null.
      */
     public static Response send(String method, String url, Object json, Map<String, String> headers) {
+        return send(method, url, json, headers, REQUEST_TIMEOUT);
+    }
+
+    /** As {@link #send(String, String, Object, Map)}, giving up after {@code timeout}. */
+    public static Response send(String method, String url, Object json, Map<String, String> headers, Duration timeout) {
         URI uri = loopbackOnly(url);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout);
         headers.forEach(request::header);
         if (json == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,9 +47,23 @@ final class ServiceProcess {
     private final List<String> command;
     private final Path workingDirectory;
     private final Path log;
+    /** The embedded store speaks the MongoDB wire protocol, not HTTP: it is healthy once its port takes a connection. */
+    private final boolean wireProtocol;
     private Process process;
 
     ServiceProcess(String name, Path jar, int port, List<String> args, Path workingDirectory) {
+        this(name, jar, port, args, workingDirectory, false);
+    }
+
+    /** The embedded MongoDB-wire server ({@code mongo-server}'s runnable jar) as one process of the stack. */
+    static ServiceProcess store(String name, Path jar, int port, Path dataDirectory, Path workingDirectory) {
+        return new ServiceProcess(name, jar, port, List.of("--port", Integer.toString(port), "--bind", "127.0.0.1",
+                "--data", dataDirectory.toString()), workingDirectory, true);
+    }
+
+    private ServiceProcess(String name, Path jar, int port, List<String> args, Path workingDirectory,
+                           boolean wireProtocol) {
+        this.wireProtocol = wireProtocol;
         this.name = name;
         this.port = port;
         this.workingDirectory = workingDirectory;
@@ -139,6 +155,34 @@ final class ServiceProcess {
         }
     }
 
+    /**
+     * SIGKILL, as {@code kill -9} does: no shutdown hook runs, nothing is flushed or released. Returns once the
+     * process is gone, so that a restart may bind the same port.
+     */
+    void kill() {
+        Process current;
+        synchronized (this) {
+            current = process;
+        }
+        if (current == null || !current.isAlive()) {
+            return;
+        }
+        current.descendants().forEach(ProcessHandle::destroyForcibly);
+        current.destroyForcibly();
+        try {
+            if (!current.waitFor(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " outlived SIGKILL by 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while killing " + name, e);
+        }
+    }
+
+    synchronized long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
     void stop(Duration grace) {
         requestStop();
         awaitExit(Instant.now().plus(grace));
@@ -146,6 +190,14 @@ final class ServiceProcess {
 
     /** {@code GET /actuator/health} answers 200 with status UP; any failure to ask counts as "not yet". */
     boolean isHealthy() {
+        if (wireProtocol) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+                return true;
+            } catch (IOException notYet) {
+                return false;
+            }
+        }
         try {
             HttpResponse<String> response = HEALTH_CLIENT.send(
                     HttpRequest.newBuilder(URI.create(url() + "/actuator/health")).timeout(HEALTH_REQUEST_TIMEOUT).GET().build(),

@@ -1,6 +1,8 @@
 package news.storyline.systemtest;
 
 import com.mongodb.ConnectionString;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import news.storyline.testsupport.TestMongo;
 
@@ -38,6 +40,8 @@ public final class StorylineStack implements AutoCloseable {
     public static final String STORY_SERVICE = "story-service";
     public static final String BRIEF_SERVICE = "brief-service";
     public static final String GATEWAY = "gateway";
+    /** The embedded MongoDB-wire server, when the stack runs its own ({@link Builder#ownStore()}). */
+    public static final String STORE = "mongo-server";
 
     static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(120);
     /** How long a service gets to shut down gracefully before it is killed. */
@@ -51,6 +55,8 @@ public final class StorylineStack implements AutoCloseable {
     private final String mongoUri;
     private final String databaseName;
     private final Map<String, ServiceProcess> services;
+    private final ServiceProcess store;
+    private MongoClient storeClient;
     private final int storyServiceInstances;
     private final StackSecrets secrets;
     private final Duration startupTimeout;
@@ -60,8 +66,9 @@ public final class StorylineStack implements AutoCloseable {
     private Duration startupTime;
 
     private StorylineStack(String runId, Path runDirectory, String mongoUri, Map<String, ServiceProcess> services,
-                           int storyServiceInstances, StackSecrets secrets, Duration startupTimeout,
-                           boolean sharedForJvm) {
+                           ServiceProcess store, int storyServiceInstances, StackSecrets secrets,
+                           Duration startupTimeout, boolean sharedForJvm) {
+        this.store = store;
         this.runId = runId;
         this.runDirectory = runDirectory;
         this.mongoUri = mongoUri;
@@ -158,7 +165,22 @@ public final class StorylineStack implements AutoCloseable {
 
     /** The stack's own database, for assertions on what the services stored. */
     public MongoDatabase database() {
-        return TestMongo.client().getDatabase(databaseName);
+        if (store == null) {
+            return TestMongo.client().getDatabase(databaseName);
+        }
+        synchronized (this) {
+            if (storeClient == null) {
+                // Gives up within seconds while the store is down, instead of the driver's 30 s.
+                storeClient = MongoClients.create(mongoUri.substring(0, mongoUri.lastIndexOf('/'))
+                        + "/?serverSelectionTimeoutMS=3000&connectTimeoutMS=2000");
+            }
+            return storeClient.getDatabase(databaseName);
+        }
+    }
+
+    /** Whether the stack runs its own embedded store as a process (which {@link #kill} may then kill). */
+    public boolean hasOwnStore() {
+        return store != null;
     }
 
     /** How many events the stack's event store holds now. */
@@ -201,6 +223,20 @@ public final class StorylineStack implements AutoCloseable {
         service(service).stop(STOP_GRACE);
     }
 
+    /**
+     * Kills one process with SIGKILL, as {@code kill -9} does ({@link #STORE} included, when the stack runs its own):
+     * no shutdown hook, no flush, no release of what it held. {@link #start} brings it back on the same port (and
+     * the store on the same data directory).
+     */
+    public void kill(String service) {
+        service(service).kill();
+    }
+
+    /** The operating system's id of a running process of the stack, for reports. */
+    public long pid(String service) {
+        return service(service).pid();
+    }
+
     /** Starts a stopped service again on its old port and waits until it reports UP; a running one is left alone. */
     public void start(String service) {
         ServiceProcess process = service(service);
@@ -233,6 +269,10 @@ public final class StorylineStack implements AutoCloseable {
 
     private void startAll() {
         Instant started = Instant.now();
+        if (store != null) {
+            store.start();
+            HealthWait.untilHealthy(List.of(store), startupTimeout);
+        }
         services.values().forEach(ServiceProcess::start);
         HealthWait.untilHealthy(services.values(), startupTimeout);
         startupTime = Duration.between(started, Instant.now());
@@ -247,10 +287,19 @@ public final class StorylineStack implements AutoCloseable {
         services.values().forEach(ServiceProcess::requestStop);
         Instant deadline = Instant.now().plus(STOP_GRACE);
         services.values().forEach(service -> service.awaitExit(deadline));
+        // The store last: the services release their processors' claims through it as they stop.
+        if (store != null) {
+            store.stop(STOP_GRACE);
+            synchronized (this) {
+                if (storeClient != null) {
+                    storeClient.close();
+                }
+            }
+        }
     }
 
     private ServiceProcess service(String name) {
-        ServiceProcess service = services.get(name);
+        ServiceProcess service = STORE.equals(name) && store != null ? store : services.get(name);
         if (service == null) {
             throw new IllegalArgumentException("No service '" + name + "' in this stack; there are " + services.keySet());
         }
@@ -269,6 +318,7 @@ public final class StorylineStack implements AutoCloseable {
         private final Map<String, Path> jars = new HashMap<>();
         private Path workDirectory;
         private boolean sharedForJvm;
+        private boolean ownStore;
 
         private Builder() {
         }
@@ -313,6 +363,17 @@ public final class StorylineStack implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Runs the embedded MongoDB-wire server as a process of the stack ({@link #STORE}: {@code mongo-server}'s
+         * runnable jar, as {@code bin/stack} runs it, on a free port with a data directory of this run) instead of
+         * using the test MongoDB, so that a test may kill it. The services get the same connection string as
+         * {@code bin/stack} gives them: no options.
+         */
+        public Builder ownStore() {
+            this.ownStore = true;
+            return this;
+        }
+
         Builder sharedForJvm() {
             this.sharedForJvm = true;
             return this;
@@ -339,8 +400,18 @@ public final class StorylineStack implements AutoCloseable {
             resolvedJars.forEach((service, jar) ->
                     runnableJars.put(service, JarSnapshots.of(jar, runDirectory.getParent().resolve("jars"))));
             StackSecrets secrets = StackSecrets.generate(runDirectory);
-            String mongoUri = TestMongo.uri("system");
-            List<Integer> ports = LoopbackPorts.free(storyServiceInstances + 2);
+            List<Integer> ports = LoopbackPorts.free(storyServiceInstances + 3);
+            ServiceProcess store = null;
+            String mongoUri;
+            if (ownStore) {
+                int storePort = ports.get(storyServiceInstances + 2);
+                Path storeJar = JarSnapshots.of(jarOf(STORE), runDirectory.getParent().resolve("jars"));
+                store = ServiceProcess.store(STORE, storeJar, storePort, createDirectory(runDirectory.resolve("store")),
+                        runDirectory);
+                mongoUri = "mongodb://127.0.0.1:" + storePort + "/" + TestMongo.freshDatabaseName("system");
+            } else {
+                mongoUri = TestMongo.uri("system");
+            }
 
             Map<String, ServiceProcess> services = new LinkedHashMap<>();
             for (int i = 0; i < storyServiceInstances; i++) {
@@ -355,7 +426,7 @@ public final class StorylineStack implements AutoCloseable {
             services.put(GATEWAY, new ServiceProcess(GATEWAY, runnableJars.get(GATEWAY), gatewayPort,
                     args(GATEWAY, gatewayArgs(gatewayPort, ports.get(0), briefPort, secrets)), runDirectory));
 
-            StorylineStack stack = new StorylineStack(runId, runDirectory, mongoUri, services,
+            StorylineStack stack = new StorylineStack(runId, runDirectory, mongoUri, services, store,
                     storyServiceInstances, secrets, startupTimeout, sharedForJvm);
             try {
                 stack.startAll();
@@ -422,6 +493,14 @@ public final class StorylineStack implements AutoCloseable {
                         + ". Build it first: mvn -B package -DskipTests (or mvn -B -pl system-tests -am verify).");
             }
             return jar.toAbsolutePath().normalize();
+        }
+
+        private static Path createDirectory(Path directory) {
+            try {
+                return Files.createDirectories(directory);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not create " + directory, e);
+            }
         }
 
         private Path createRunDirectory(String runId) {
