@@ -3,6 +3,7 @@ package news.storyline.brief.web;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import news.storyline.api.query.FindThreadQuery;
+import news.storyline.api.query.QueryRefusedException;
 import news.storyline.api.query.FindThreadsQuery;
 import news.storyline.api.query.FindTimelineQuery;
 import news.storyline.api.query.ThreadList;
@@ -27,6 +28,13 @@ import java.util.Optional;
 @RestController
 @RequestMapping("/api/threads")
 class ThreadController {
+
+    /**
+     * The instants {@code asOf} may name: those a story can be dated at. Beyond them an instant is no date anyone
+     * meant, and some do not fit a {@code java.util.Date} or a BSON date at all.
+     */
+    private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private final Queries queries;
     private final Freshness freshness;
@@ -58,6 +66,9 @@ class ThreadController {
                                @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
                                @RequestParam(required = false) Instant asOf,
                                @RequestParam(required = false) @Min(1) Long minVersion) {
+        if (asOf != null && (asOf.isBefore(EARLIEST) || asOf.isAfter(LATEST))) {
+            throw new QueryRefusedException("asOf", "asOf must lie between " + EARLIEST + " and " + LATEST);
+        }
         if (freshThread(slug, minVersion).isEmpty()) {
             return notFound(slug);
         }

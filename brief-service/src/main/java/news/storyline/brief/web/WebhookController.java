@@ -45,7 +45,9 @@ class WebhookController {
 
     WebhookController(WebhookRegistry registry, ObjectMapper json) {
         this.registry = registry;
-        this.requests = json.readerFor(WebhookRequest.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        // "after": 1.5 is no position: refused rather than cut to 1.
+        this.requests = json.readerFor(WebhookRequest.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                            .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     }
 
     /** Registers a webhook; the answer shows its signing secret, once. */

@@ -122,6 +122,23 @@ class BriefServiceIT {
         assertProblem(response, 404, "not-found");
     }
 
+    /** An instant no date can hold was a 500 (Date.from overflowed in the query); a fraction was cut to a position. */
+    @Test
+    void refusesAnAsOfOutsideTheYearsAStoryCanBeDatedAndAPositionWithAFraction() {
+        // (Years after 9999 need a '+', which the test client's URI template would encode once more.)
+        for (String asOf : new String[] {"-999999999-01-01T00:00:00Z", "-300000000-01-01T00:00:00Z",
+                                         "1899-12-31T23:59:59Z"}) {
+            ResponseEntity<JsonNode> response = get("/api/threads/any/timeline?asOf=" + asOf);
+            assertProblem(response, 400, "invalid-request");
+            assertThat(response.getBody().get("field").asText()).isEqualTo("asOf");
+        }
+        assertThat(get("/api/events?after=1.5").getStatusCode().value()).isEqualTo(400);
+        ResponseEntity<JsonNode> webhook = api.post("/api/admin/webhooks",
+                "{\"url\": \"http://127.0.0.1:9/hook\", \"after\": 1.5}");
+        assertProblem(webhook, 400, "malformed-body");
+        assertThat(webhook.getBody().get("field").asText()).isEqualTo("after");
+    }
+
     @Test
     void refusesALimitOutOfRange() {
         ResponseEntity<JsonNode> response = get("/api/briefs?limit=0");
