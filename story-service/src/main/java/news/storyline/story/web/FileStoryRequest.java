@@ -18,6 +18,7 @@ record FileStoryRequest(
         String language,
         @Size(max = StoryLimits.DESK) String desk) {
 
-    record DatelineRequest(@NotBlank @Size(max = StoryLimits.PLACE) String place, Instant at) {
+    record DatelineRequest(@NotBlank @Size(max = StoryLimits.PLACE) String place,
+                           @StoryLimits.PlausibleInstant Instant at) {
     }
 }

@@ -139,6 +139,17 @@ class HostileInputIT {
         assertThat(response.getBody().get("field").asText()).isEqualTo("language");
     }
 
+    /** An instant no projection can hold ({@code Date.from} overflows) must never become an event. */
+    @ParameterizedTest
+    @ValueSource(strings = {"+300000000-01-01T00:00:00Z", "-999999999-01-01T00:00:00Z", "+10000-01-01T00:00:00Z",
+                            "1899-12-31T23:59:59Z"})
+    void refusesADatelineInstantOutsideTheYearsAStoryCanBeDated(String instant) {
+        ResponseEntity<JsonNode> response = refusedWithoutWriting(
+                () -> post(STORY.replace("{\"place\": \"Москва\"}", "{\"place\": \"Москва\", \"at\": \"" + instant + "\"}")),
+                400, "invalid-request");
+        assertThat(response.getBody().get("field").asText()).isEqualTo("dateline.at");
+    }
+
     @Test
     void refusesAFieldGivenTwice() {
         refusedWithoutWriting(() -> post(STORY.replace("\"desk\": \"world\"", "\"desk\": \"world\", \"desk\": \"sport\"")),
