@@ -69,8 +69,20 @@ public class StandardProblemsAdvice extends ResponseEntityExceptionHandler {
         return Problems.respond(problem);
     }
 
+    /** How soon a caller turned away while the database is unreachable should try again, in seconds. */
+    static final String RETRY_AFTER_OUTAGE = "1";
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        if (StoreOutages.causedAnyOf(ex)) {
+            log.warn("The database cannot be reached: {}", ex.toString());
+            ProblemDetail problem = Problems.of(ProblemType.UNAVAILABLE,
+                                                "The database cannot be reached just now. A write may or may "
+                                                        + "not have been applied: retry it with the same "
+                                                        + "Idempotency-Key");
+            return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_OUTAGE)
+                                 .body(problem);
+        }
         log.error("Unexpected failure", ex);
         return Problems.respond(Problems.of(ProblemType.INTERNAL, "An unexpected error occurred"));
     }

@@ -20,12 +20,14 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 import java.lang.management.ManagementFactory;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Wires Axon to Storyline's MongoDB event store: the storage engine with a global index, tokens in MongoDB,
@@ -42,6 +44,13 @@ public class EventStoreAutoConfiguration {
     @ConditionalOnMissingBean(name = "storylineDatabase")
     public MongoDatabase storylineDatabase(MongoClient client, MongoProperties mongo) {
         return client.getDatabase(mongo.getMongoClientDatabase());
+    }
+
+    /** Fails fast while the database cannot be reached, so that callers get a prompt 503 rather than a hang. */
+    @Bean
+    public MongoClientSettingsBuilderCustomizer promptWhenTheDatabaseIsUnreachable(EventStoreProperties properties) {
+        return settings -> settings.applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(
+                properties.serverSelectionTimeout().toMillis(), TimeUnit.MILLISECONDS));
     }
 
     /** Axon's general serializer; the event and message serializers below are the same one. */

@@ -11,14 +11,19 @@ import java.time.Duration;
  * @param gapTimeout   how long readers wait for a reserved position to be filled before giving up on it
  * @param batchSize    how many events one read fetches
  * @param claimTimeout how long a processor's claim on a segment lasts without renewal before another takes it
+ * @param serverSelectionTimeout how long an operation waits for the database to be reachable before it fails (and
+ *                               a request is answered {@code 503}); the driver's own default, 30 s, is past the
+ *                               patience of every client and of the gateway's time limits
  */
 @ConfigurationProperties("storyline.event-store")
-public record EventStoreProperties(Duration pollInterval, Duration gapTimeout, int batchSize, Duration claimTimeout) {
+public record EventStoreProperties(Duration pollInterval, Duration gapTimeout, int batchSize, Duration claimTimeout,
+                                   Duration serverSelectionTimeout) {
 
     public EventStoreProperties {
         pollInterval = pollInterval == null ? Duration.ofMillis(100) : pollInterval;
         gapTimeout = gapTimeout == null ? Duration.ofSeconds(60) : gapTimeout;
         batchSize = batchSize <= 0 ? 100 : batchSize;
         claimTimeout = claimTimeout == null ? Duration.ofSeconds(10) : claimTimeout;
+        serverSelectionTimeout = serverSelectionTimeout == null ? Duration.ofSeconds(2) : serverSelectionTimeout;
     }
 }
