@@ -33,4 +33,13 @@ class IdempotencyKeyTest {
                 .isInstanceOf(IdempotencyKey.MalformedKeyException.class)
                 .hasMessageContaining("at most 200");
     }
+
+    /** Tomcat hands header bytes over as ISO-8859-1: a UTF-8 key arrives as such characters, and is refused too. */
+    @ParameterizedTest
+    @ValueSource(strings = {"key\u0000one", "key\tone", "key\u007fone", "ключ", "k\u00c3\u00a9y"})
+    void refusesAKeyThatIsNotPrintableAscii(String header) {
+        assertThatThrownBy(() -> IdempotencyKey.parse(header, MAX))
+                .isInstanceOf(IdempotencyKey.MalformedKeyException.class)
+                .hasMessageContaining("printable ASCII");
+    }
 }
