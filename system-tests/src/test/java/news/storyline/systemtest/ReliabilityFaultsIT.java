@@ -67,6 +67,9 @@ class ReliabilityFaultsIT {
 
     @BeforeAll
     static void startStack() {
+        // Row 4's writer classes are loaded now, not minutes later: a build beside this one may rewrite the
+        // event-store jar on the class path meanwhile, and a class first loaded after that is not found.
+        GlobalIndexMongoEventStorageEngine.builder();
         // A short gap timeout, so that row 4's late commit outlives it within seconds (and every crash's
         // abandoned positions are fenced off during the run, not a minute later).
         stack = StorylineStack.builder().ownStore()
