@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
 public class WebhookRegistry {
 
     private static final int MAX_URL_LENGTH = 2000;
+    private static final int MAX_PORT = 65_535;
+    private static final Pattern DOTTED_QUAD =
+            Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
     /** A thread's slug as threads are keyed: lower-case Latin words and digits joined by hyphens. */
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final int MAX_SLUG_LENGTH = 100;
@@ -134,7 +137,24 @@ public class WebhookRegistry {
         if (uri.getUserInfo() != null) {
             throw new QueryRefusedException("url", "url must not carry credentials");
         }
+        if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > MAX_PORT)) {
+            throw new QueryRefusedException("url", "url's port must be between 1 and " + MAX_PORT);
+        }
+        if (isObscuredAddress(uri.getHost())) {
+            throw new QueryRefusedException("url", "url's host must be a name or an IP address in its usual form");
+        }
         return url;
+    }
+
+    /**
+     * A host made of numbers that is not a plain dotted quad ({@code 0x7f000001}, {@code 2130706433},
+     * {@code 127.1}, {@code 0177.0.0.1}): resolvers read such forms as addresses in different ways, which is how
+     * a target hides where it points. A name's last label is never all digits; IPv6 literals come in brackets.
+     */
+    private static boolean isObscuredAddress(String host) {
+        String lastLabel = host.substring(host.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+        boolean numeric = lastLabel.chars().allMatch(Character::isDigit) || lastLabel.matches("0x[0-9a-f]*");
+        return numeric && !DOTTED_QUAD.matcher(host).matches();
     }
 
     private static Set<String> knownTypes(List<String> types) {

@@ -232,6 +232,11 @@ class WebhooksIT {
         assertRefused("{\"url\": \"/hook\"}", "url");
         assertRefused("{\"url\": \"http://exa mple/\"}", "url");
         assertRefused("{\"url\": \"https://user:password@receiver.example/hook\"}", "url");
+        assertRefused("{\"url\": \"http://receiver.example:99999/hook\"}", "url");
+        assertRefused("{\"url\": \"http://receiver.example:0/hook\"}", "url");
+        for (String obscured : List.of("0x7f000001", "2130706433", "127.1", "0177.0.0.1", "10.0.0.0x1")) {
+            assertRefused("{\"url\": \"http://" + obscured + "/hook\"}", "url");
+        }
         assertRefused("{\"url\": \"http://receiver.example/\", \"types\": [\"" + FILED + "\", \"story.filed\"]}",
                       "types[1]");
         assertRefused("{\"url\": \"http://receiver.example/\", \"thread\": \"Мирни преговори\"}", "thread");
