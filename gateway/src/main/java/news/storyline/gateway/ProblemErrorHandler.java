@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.PrematureCloseException;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
@@ -123,6 +125,10 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
             }
             if (cause instanceof TimeoutException) {
                 return new Problem(ProblemKind.UPSTREAM_TIMEOUT);
+            }
+            // The service died or dropped the connection while the request was in flight.
+            if (cause instanceof PrematureCloseException || cause instanceof IOException) {
+                return new Problem(ProblemKind.UPSTREAM_CONNECTION_LOST);
             }
         }
         return new Problem(ProblemKind.INTERNAL);

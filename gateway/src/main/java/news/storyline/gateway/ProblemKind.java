@@ -7,7 +7,7 @@ import java.net.URI;
 /**
  * The kinds of error the gateway answers itself, with the same stable {@code type} URIs the services use
  * (web-support's {@code ProblemType}, which is servlet-based and so not a dependency here). Only the kinds the
- * gateway can produce are copied; {@link #UPSTREAM_TIMEOUT}, {@link #UNAUTHENTICATED}, {@link #FORBIDDEN},
+ * gateway can produce are copied; {@link #UPSTREAM_CONNECTION_LOST}, {@link #UPSTREAM_TIMEOUT}, {@link #UNAUTHENTICATED}, {@link #FORBIDDEN},
  * {@link #RATE_LIMITED}, {@link #HEADERS_TOO_LARGE}, {@link #URI_TOO_LONG} and {@link #REQUEST_TIMEOUT} are
  * the gateway's own.
  */
@@ -41,6 +41,10 @@ enum ProblemKind {
             "The request body's media type is not supported."),
     UNAVAILABLE("unavailable", "Temporarily unavailable", HttpStatus.SERVICE_UNAVAILABLE,
             "The service behind this request cannot be reached right now. Try again shortly."),
+    UPSTREAM_CONNECTION_LOST("upstream-connection-lost", "The connection to the service broke",
+            HttpStatus.BAD_GATEWAY, "The connection to the service behind this request broke before it answered. "
+                                    + "It may have carried the request out: retry a write with the same "
+                                    + "Idempotency-Key."),
     UPSTREAM_TIMEOUT("upstream-timeout", "The service did not answer in time", HttpStatus.GATEWAY_TIMEOUT,
             "The service behind this request did not answer in time. It may still have carried the request out."),
     INTERNAL("internal", "Something went wrong on our side", HttpStatus.INTERNAL_SERVER_ERROR,

@@ -44,7 +44,8 @@ class CorrelationTest {
         assertThat(ProblemKind.forStatus(404)).isEqualTo(ProblemKind.NOT_FOUND);
         assertThat(ProblemKind.forStatus(503)).isEqualTo(ProblemKind.UNAVAILABLE);
         assertThat(ProblemKind.forStatus(504).type()).hasToString("https://storyline.news/problems/upstream-timeout");
-        assertThat(ProblemKind.forStatus(502)).isEqualTo(ProblemKind.INTERNAL);
+        assertThat(ProblemKind.forStatus(502)).isEqualTo(ProblemKind.UPSTREAM_CONNECTION_LOST);
+        assertThat(ProblemKind.forStatus(500)).isEqualTo(ProblemKind.INTERNAL);
         assertThat(ProblemKind.forStatus(418)).isEqualTo(ProblemKind.OTHER);
         assertThat(ProblemKind.forStatus(401).type()).hasToString("https://storyline.news/problems/unauthenticated");
         assertThat(ProblemKind.forStatus(429).type()).hasToString("https://storyline.news/problems/rate-limited");

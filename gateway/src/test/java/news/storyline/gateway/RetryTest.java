@@ -6,6 +6,7 @@ import org.springframework.http.MediaType;
 
 import java.util.Map;
 
+import static news.storyline.gateway.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -89,8 +90,8 @@ class RetryTest extends GatewayTest {
 
         STORY.reset();
         STORY.failNext(1, 0);
-        client.put().uri("/api/stories/x").contentType(MediaType.APPLICATION_JSON).bodyValue(STORY_JSON)
-                .exchange().expectStatus().is5xxServerError();
+        assertProblem(client.put().uri("/api/stories/x").contentType(MediaType.APPLICATION_JSON)
+                            .bodyValue(STORY_JSON).exchange(), 502, "upstream-connection-lost");
         assertThat(STORY.received()).hasSize(1);
     }
 }
