@@ -69,18 +69,12 @@ public class StandardProblemsAdvice extends ResponseEntityExceptionHandler {
         return Problems.respond(problem);
     }
 
-    /** How soon a caller turned away while the database is unreachable should try again, in seconds. */
-    static final String RETRY_AFTER_OUTAGE = "1";
-
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
         if (StoreOutages.causedAnyOf(ex)) {
             log.warn("The database cannot be reached: {}", ex.toString());
-            ProblemDetail problem = Problems.of(ProblemType.UNAVAILABLE,
-                                                "The database cannot be reached just now. A write may or may "
-                                                        + "not have been applied: retry it with the same "
-                                                        + "Idempotency-Key");
-            return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_OUTAGE)
+            ProblemDetail problem = StoreOutages.problem();
+            return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, StoreOutages.RETRY_AFTER)
                                  .body(problem);
         }
         log.error("Unexpected failure", ex);

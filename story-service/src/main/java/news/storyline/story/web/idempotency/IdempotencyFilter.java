@@ -9,6 +9,7 @@ import news.storyline.story.web.BufferedBodyRequest;
 import news.storyline.story.web.WriteRequests;
 import news.storyline.trust.Caller;
 import news.storyline.web.FilterProblems;
+import news.storyline.web.StoreOutages;
 import news.storyline.web.trust.Callers;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -70,12 +71,25 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         String fingerprint = fingerprint(body);
         IdempotencyScope scope = new IdempotencyScope(key.value(), callerOf(request), request.getMethod(),
                                                       request.getRequestURI());
+        try {
+            claimRunOrReplay(scope, fingerprint, new BufferedBodyRequest(request, body), response, chain);
+        } catch (RuntimeException failure) {
+            if (!StoreOutages.causedAnyOf(failure) || response.isCommitted()) {
+                throw failure;
+            }
+            StoreOutages.write(request, response, json); // the key could not be looked up or claimed: nothing ran
+        }
+    }
+
+    private void claimRunOrReplay(IdempotencyScope scope, String fingerprint, HttpServletRequest request,
+                                  HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
         long deadline = System.nanoTime() + properties.waitFor().toNanos();
         do {
             Optional<IdempotencyRecord> held = store.find(scope);
             if (held.isEmpty() && store.tryClaim(scope, fingerprint)) {
                 request.setAttribute(IdempotencyScope.ATTRIBUTE, scope);
-                runAndKeep(scope, new BufferedBodyRequest(request, body), response, chain);
+                runAndKeep(scope, request, response, chain);
                 return;
             }
             if (held.isPresent() && !held.get().requestFingerprint().equals(fingerprint)) {
