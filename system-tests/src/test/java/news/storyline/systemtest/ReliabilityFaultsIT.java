@@ -2,7 +2,6 @@ package news.storyline.systemtest;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -100,15 +99,11 @@ class ReliabilityFaultsIT {
     }
 
     /**
-     * Found by this row (docs/reliability.md, "Found"): while the store is down, a write is not answered at once but
-     * waits until the store is back (as long as the outage, up to the driver's 30 s server selection), and a write
-     * whose store connection dies under it is answered 500 (MongoSocketReadException through
-     * StandardProblemsAdvice). Both are story-service's to fix; then this test is enabled.
+     * Found by this row (docs/reliability.md, "Found"), now fixed: writes waited until the store was back (the
+     * driver's 30 s server selection), and a write whose store connection died under it was answered 500.
      */
     @Test
     @Order(2)
-    @Disabled("issue 11: during a store outage writes hang until the store is back instead of a prompt 503, and a "
-            + "write whose store connection breaks answers 500 (docs/reliability.md)")
     void aStoreOutageIsAnsweredWithPrompt503s() throws Exception {
         Run run = storeOutageRun();
         assertNo500(run.history());
@@ -132,14 +127,11 @@ class ReliabilityFaultsIT {
     }
 
     /**
-     * Found by this row (docs/reliability.md, "Found"): a PUT under way when story-service is killed is answered 500
-     * by the gateway ("Connection reset by peer"; not retried, since it carries no key), where an indeterminate
-     * upstream failure should be a 502/503 problem. The gateway's to fix; then this test is enabled.
+     * Found by this row (docs/reliability.md, "Found"), now fixed: a PUT under way when story-service was killed was
+     * answered 500 by the gateway ("Connection reset by peer"); it is a 502 problem now.
      */
     @Test
     @Order(4)
-    @Disabled("issue 11: the gateway answers 500 for a write whose story-service connection is reset by a crash "
-            + "(docs/reliability.md)")
     void crashesAnswerNo500() throws Exception {
         assertNo500(crashesRun().history());
     }
