@@ -1,0 +1,259 @@
+package news.storyline.systemtest;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Row 7 of the reliability set (docs/reliability.md), the soak: editors write (the steady load), readers read
+ * timelines, briefs, search and stories, subscribers follow the event stream, and a full rebuild of the read models
+ * runs in the middle: 10 minutes with {@code -Preliability}. Afterwards: no error answer but {@code 409} and
+ * {@code 429}, each process's memory flat within 10% after the warm-up, every subscriber saw the feed's positions
+ * dense and in order, and the history check finds nothing lost. The normal build runs 30 s of it without the rebuild
+ * (which other tests cover) and only prints the memory, which has not settled that soon.
+ */
+class ReliabilitySoakIT {
+
+    private static final Duration LENGTH = Reliability.pick(Duration.ofSeconds(30), Duration.ofMinutes(10));
+    private static final Duration WARM_UP = Reliability.pick(Duration.ofSeconds(15), Duration.ofMinutes(1));
+    private static final int WRITERS = 3;
+    private static final int READERS = Reliability.pick(2, 4);
+    private static final int SUBSCRIBERS = Reliability.pick(10, 50);
+    /** RSS may end at most this much above where it stood after the warm-up. */
+    private static final double RSS_GROWTH_ALLOWED = 1.10;
+    private static final Duration SAMPLE_EVERY = Duration.ofSeconds(2);
+    private static final Duration QUIET = Duration.ofMillis(200);
+    private static final List<String> PROCESSES = List.of(StorylineStack.GATEWAY, StorylineStack.STORY_SERVICE + "-0",
+                                                          StorylineStack.BRIEF_SERVICE);
+
+    private static StorylineStack stack;
+    private static History history;
+    private static String tag;
+
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final Map<Integer, AtomicLong> readAnswers = new ConcurrentHashMap<>();
+    private final Queue<String> readErrors = new ConcurrentLinkedQueue<>();
+
+    @BeforeAll
+    static void startStack() {
+        stack = StorylineStack.shared();
+        tag = Reliability.tag();
+        history = History.named("soak-" + tag);
+    }
+
+    @AfterAll
+    static void closeHistory() {
+        history.close();
+    }
+
+    @Test
+    void aMixedLoadIsAnsweredWellStaysFlatAndLosesNothing() throws Exception {
+        List<Subscriber> subscribers = new ArrayList<>();
+        for (int n = 0; n < SUBSCRIBERS; n++) {
+            subscribers.add(Subscriber.start(stack, "subscriber-" + tag + "-" + n));
+        }
+        SteadyLoad writes = SteadyLoad.start(stack, history, "k" + tag, WRITERS);
+        List<Thread> readers = new ArrayList<>();
+        for (int n = 0; n < READERS; n++) {
+            String reader = "reader-" + tag + "-" + n;
+            Thread thread = new Thread(() -> read(reader), reader);
+            thread.setDaemon(true);
+            readers.add(thread);
+            thread.start();
+        }
+        Instant start = Instant.now();
+        Map<String, Long> afterWarmUp;
+        Map<String, Long> atTheEnd;
+        String rebuild;
+        try {
+            Reliability.sleep(WARM_UP);
+            afterWarmUp = residentSetSizes();
+            Reliability.sleep(LENGTH.minus(WARM_UP).dividedBy(2));
+            rebuild = Reliability.LONG ? rebuildAndFollow() : "DONE (none in the short run)";
+            Duration left = LENGTH.minus(Duration.between(start, Instant.now()));
+            if (!left.isNegative()) {
+                Reliability.sleep(left);
+            }
+            atTheEnd = residentSetSizes();
+        } finally {
+            stopping.set(true);
+            writes.stop();
+            for (Thread reader : readers) {
+                reader.join(Duration.ofSeconds(30).toMillis());
+            }
+        }
+        HistoryCheck.Verdict verdict = HistoryCheck.check("soak", stack, history, Duration.ofSeconds(60));
+        subscribers.forEach(Subscriber::stop);
+
+        Map<Integer, Long> writeAnswers = new TreeMap<>();
+        history.calls().forEach(call -> writeAnswers.merge(call.status(), 1L, Long::sum));
+        System.out.println("soak: " + LENGTH.toSeconds() + " s, " + WRITERS + " writers, " + READERS + " readers, "
+                + SUBSCRIBERS + " subscribers; writes " + writeAnswers + ", reads " + new TreeMap<>(readAnswers)
+                + "; rebuild " + rebuild + "; RSS MiB after the warm-up " + mebibytes(afterWarmUp) + ", at the end "
+                + mebibytes(atTheEnd) + "; subscribers saw " + subscribers.stream().mapToInt(s -> s.positions.size())
+                                                                        .summaryStatistics());
+
+        assertThat(verdict.clean()).as(verdict.details() + "\nhistory: " + history.file()).isTrue();
+        assertThat(history.calls()).as("write answers other than 2xx, 409 and 429")
+                .filteredOn(call -> !call.acknowledged() && call.status() != 409 && call.status() != 429).isEmpty();
+        assertThat(readErrors).as("read answers other than 2xx and 429").isEmpty();
+        assertThat(rebuild).startsWith("DONE");
+        for (String process : Reliability.LONG ? PROCESSES : List.<String>of()) {
+            assertThat(atTheEnd.get(process)).as("RSS of %s at the end, against %s after the warm-up", process,
+                                                 afterWarmUp.get(process))
+                                             .isLessThanOrEqualTo((long) (afterWarmUp.get(process) * RSS_GROWTH_ALLOWED));
+        }
+        for (Subscriber subscriber : subscribers) {
+            assertThat(subscriber.status).as(subscriber.name).isEqualTo(200);
+            assertThat(subscriber.positions).as("%s saw events", subscriber.name).isNotEmpty();
+            assertThat(subscriber.gapsAndRepeats()).as("%s: positions not dense and in order", subscriber.name)
+                                                   .isEmpty();
+        }
+    }
+
+    /** Reads what an editor's desk reads, round after round, until the soak ends. */
+    private void read(String reader) {
+        Map<String, String> headers = stack.as(reader, "Читател", "reader");
+        List<String> paths = List.of("/api/threads", "/api/briefs?limit=20", "/api/search?q=" + URLEncoder.encode(SteadyLoad.SOURCE, StandardCharsets.UTF_8),
+                                     "/api/sources/" + SteadyLoad.SOURCE_ALIAS + "/stories");
+        while (!stopping.get()) {
+            List<String> round = new ArrayList<>(paths);
+            // minVersion: a thread just opened is read as a client that opened it would, waiting (bounded) for it.
+            latestThread().ifPresent(slug -> round.add("/api/threads/" + slug + "/timeline?limit=20&minVersion=1"));
+            latestStory().ifPresent(id -> round.add("/api/stories/" + id + "?minVersion=1"));
+            for (String path : round) {
+                Http.Response answer = Http.get(stack.gatewayUrl() + path, headers);
+                readAnswers.computeIfAbsent(answer.status(), any -> new AtomicLong()).incrementAndGet();
+                if (answer.status() >= 300 && answer.status() != 429) {
+                    readErrors.add("GET " + path + " -> " + answer);
+                }
+            }
+        }
+    }
+
+    private Optional<String> latestThread() {
+        return history.calls().stream().filter(call -> call.op() == History.Op.OPEN_THREAD && call.acknowledged())
+                      .reduce((first, second) -> second).map(History.Call::target);
+    }
+
+    private Optional<String> latestStory() {
+        return history.calls().stream().filter(call -> call.op() == History.Op.FILE && call.acknowledged())
+                      .reduce((first, second) -> second).map(History.Call::target);
+    }
+
+    /** Starts a full rebuild and waits for it: its final status and how long it took. */
+    private static String rebuildAndFollow() {
+        Instant started = Instant.now();
+        Http.Response answer = Http.send("POST", stack.gatewayUrl() + "/api/admin/rebuilds", null, stack.as("admin"));
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(202);
+        String rebuild = answer.header("Location").orElseThrow();
+        String status = await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).until(
+                () -> Http.get(stack.gatewayUrl() + rebuild, stack.as("admin")).body().path("status").asText(),
+                done -> done.equals("DONE") || done.equals("FAILED"));
+        return status + " in " + Duration.between(started, Instant.now()).toMillis() + " ms";
+    }
+
+    private static Map<String, Long> residentSetSizes() throws IOException {
+        Map<String, Long> sizes = new TreeMap<>();
+        for (String process : PROCESSES) {
+            sizes.put(process, residentSetSize(stack.pid(process)));
+        }
+        return sizes;
+    }
+
+    /** A process's resident set in bytes, from {@code /proc/<pid>/status}. */
+    private static long residentSetSize(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+            }
+        }
+        throw new IllegalStateException("No VmRSS for process " + pid);
+    }
+
+    private static Map<String, Long> mebibytes(Map<String, Long> bytes) {
+        Map<String, Long> mebibytes = new TreeMap<>();
+        bytes.forEach((process, size) -> mebibytes.put(process, size >> 20));
+        return mebibytes;
+    }
+
+    /** A subscriber on the event stream from its head on, keeping every position it is sent. */
+    private static final class Subscriber {
+        final String name;
+        final List<Long> positions = new ArrayList<>();
+        final AtomicBoolean stopped = new AtomicBoolean();
+        int status;
+        private Thread thread;
+
+        private Subscriber(String name) {
+            this.name = name;
+        }
+
+        static Subscriber start(StorylineStack stack, String name) {
+            Subscriber subscriber = new Subscriber(name);
+            SseClient stream = SseClient.open(stack.gatewayUrl() + "/api/events/stream",
+                                              stack.as(name, "Абонат", "subscriber"));
+            subscriber.status = stream.status();
+            subscriber.thread = new Thread(() -> subscriber.follow(stream), name);
+            subscriber.thread.setDaemon(true);
+            subscriber.thread.start();
+            return subscriber;
+        }
+
+        private void follow(SseClient stream) {
+            try (stream) {
+                while (!stopped.get()) {
+                    stream.next(QUIET).map(SseClient.Event::id).filter(id -> id != null)
+                          .ifPresent(id -> {
+                              synchronized (positions) {
+                                  positions.add(Long.parseLong(id));
+                              }
+                          });
+                }
+            }
+        }
+
+        void stop() {
+            stopped.set(true);
+            try {
+                thread.join(Duration.ofSeconds(5).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** Every place where a position does not follow the one before it by exactly one. */
+        List<String> gapsAndRepeats() {
+            List<String> faults = new ArrayList<>();
+            synchronized (positions) {
+                for (int n = 1; n < positions.size(); n++) {
+                    if (positions.get(n) != positions.get(n - 1) + 1) {
+                        faults.add(positions.get(n - 1) + " then " + positions.get(n));
+                    }
+                }
+            }
+            return faults;
+        }
+    }
+}
