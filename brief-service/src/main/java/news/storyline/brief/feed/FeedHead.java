@@ -55,6 +55,11 @@ public final class FeedHead {
         }
     }
 
+    /** Sets the head to {@code position}, also back: for a repair that keeps the feed up to there. */
+    public void resetTo(long position) {
+        heads.updateOne(eq("_id", ID), Updates.set(POSITION, position), new UpdateOptions().upsert(true));
+    }
+
     public void clear() {
         heads.deleteMany(new Document());
     }

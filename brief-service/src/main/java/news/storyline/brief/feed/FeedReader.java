@@ -7,6 +7,7 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -42,16 +43,26 @@ public class FeedReader implements FeedPages {
 
     private final MongoCollection<Document> feed;
     private final FeedHead head;
+    private final FeedVouch vouch;
 
     public FeedReader(MongoDatabase storylineDatabase) {
-        this.feed = storylineDatabase.getCollection(FeedDocument.COLLECTION);
-        this.head = new FeedHead(storylineDatabase);
+        this(storylineDatabase, FeedVouch.unlimited());
     }
 
-    /** One document's lookup, however long the feed: see {@link FeedHead}. */
+    @Autowired
+    public FeedReader(MongoDatabase storylineDatabase, FeedVouch vouch) {
+        this.feed = storylineDatabase.getCollection(FeedDocument.COLLECTION);
+        this.head = new FeedHead(storylineDatabase);
+        this.vouch = vouch;
+    }
+
+    /**
+     * One document's lookup, however long the feed: see {@link FeedHead}. While a check has found the feed unsound,
+     * no further than the last good position ({@link FeedVouch}), so that no reader goes past it.
+     */
     @Override
     public long head() {
-        return head.position();
+        return Math.min(head.position(), vouch.upTo());
     }
 
     /**

@@ -4,8 +4,10 @@ import news.storyline.brief.feed.FeedEntry;
 import news.storyline.brief.feed.FeedFilter;
 import news.storyline.brief.feed.FeedPage;
 import news.storyline.brief.feed.FeedPages;
+import news.storyline.brief.feed.FeedVouch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -38,13 +40,21 @@ public class FeedTailer implements SmartLifecycle {
     private final FeedPages feed;
     private final LiveSettings settings;
     private final LiveMetrics metrics;
+    private final FeedVouch vouch;
+    private long vouchEpoch;
     private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService poller;
     private volatile boolean running;
     private long published;
 
     FeedTailer(FeedPages feed, LiveSettings settings, LiveMetrics metrics) {
+        this(feed, FeedVouch.unlimited(), settings, metrics);
+    }
+
+    @Autowired
+    FeedTailer(FeedPages feed, FeedVouch vouch, LiveSettings settings, LiveMetrics metrics) {
         this.feed = feed;
+        this.vouch = vouch;
         this.settings = settings;
         this.metrics = metrics;
     }
@@ -60,6 +70,7 @@ public class FeedTailer implements SmartLifecycle {
     @Override
     public synchronized void start() {
         published = feed.head();
+        vouchEpoch = vouch.state().epoch();
         poller = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "feed-tailer");
             thread.setDaemon(true);
@@ -85,6 +96,7 @@ public class FeedTailer implements SmartLifecycle {
     /** A failed read is tried again at the next poll; letting it escape would end the schedule for good. */
     private void pollOnce() {
         try {
+            followTheVouch();
             FeedPage read;
             do {
                 read = feed.page(published, settings.page(), FeedFilter.ALL);
@@ -93,6 +105,28 @@ public class FeedTailer implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.warn("Reading the feed after position {} failed; trying again", published, e);
         }
+    }
+
+    /**
+     * When a check has limited the feed, or a repair rewritten it after some position, what was published after
+     * that position can no longer be vouched for: if the tailer had gone past it, every stream is cut off, told to
+     * resume after that position at the latest, and the tailer goes back to it. A field read per poll while nothing changes.
+     */
+    private void followTheVouch() {
+        FeedVouch.State state = vouch.state();
+        if (state.epoch() == vouchEpoch) {
+            return;
+        }
+        vouchEpoch = state.epoch();
+        if (published > state.rewindTo()) {
+            subscriptions.forEach(subscription -> {
+                subscriptions.remove(subscription);
+                if (subscription.cutOff(Subscription.FEED_CHECKED, state.rewindTo())) {
+                    metrics.cutOff(Subscription.FEED_CHECKED);
+                }
+            });
+        }
+        published = Math.min(published, state.rewindTo());
     }
 
     private void publish(FeedEntry event) {

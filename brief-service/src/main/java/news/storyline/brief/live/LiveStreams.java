@@ -2,6 +2,7 @@ package news.storyline.brief.live;
 
 import news.storyline.brief.feed.FeedFilter;
 import news.storyline.brief.feed.FeedPages;
+import news.storyline.brief.feed.FeedVouch;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -30,14 +31,16 @@ public class LiveStreams implements DisposableBean {
 
     private final FeedTailer tailer;
     private final FeedPages feed;
+    private final FeedVouch vouch;
     private final LiveSettings settings;
     private final LiveMetrics metrics;
     private final Semaphore connections;
     private final ExecutorService writers;
 
-    LiveStreams(FeedTailer tailer, FeedPages feed, LiveSettings settings, LiveMetrics metrics) {
+    LiveStreams(FeedTailer tailer, FeedPages feed, FeedVouch vouch, LiveSettings settings, LiveMetrics metrics) {
         this.tailer = tailer;
         this.feed = feed;
+        this.vouch = vouch;
         this.settings = settings;
         this.metrics = metrics;
         this.connections = new Semaphore(settings.maxConnections());
@@ -52,9 +55,11 @@ public class LiveStreams implements DisposableBean {
     /**
      * A stream of the events after {@code after} that {@code filter} lets through, each as {@code rendering}
      * makes it; empty when this instance serves as many streams as it may, or is not tailing the feed (starting
-     * or stopping).
+     * or stopping). Refused with a 503 when it starts at or after the last position the feed vouches for
+     * ({@link FeedVouch}).
      */
     public Optional<SseEmitter> open(long after, FeedFilter filter, EventRendering rendering) {
+        vouch.requireServable(after);
         if (!tailer.isRunning() || !connections.tryAcquire()) {
             return Optional.empty();
         }

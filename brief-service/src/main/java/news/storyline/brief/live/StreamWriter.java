@@ -85,7 +85,7 @@ final class StreamWriter implements Runnable {
         while (true) {
             Subscription.Next next = subscription.next(heartbeat);
             if (next.cutOffReason() != null) {
-                sink.sendCutOff(next.cutOffReason(), delivered);
+                sink.sendCutOff(next.cutOffReason(), Math.min(delivered, subscription.resumeAtMost()));
                 return;
             }
             if (next.idle()) {

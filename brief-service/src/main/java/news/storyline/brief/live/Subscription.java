@@ -24,6 +24,11 @@ public final class Subscription {
     public static final String BUFFER_FULL = "buffer-full";
     /** The instance is shutting down. */
     public static final String SHUTDOWN = "shutdown";
+    /**
+     * A check found the feed unsound after some position, or a repair rewrote it after that position: the client
+     * resumes from there (or from where it was, if that is earlier).
+     */
+    public static final String FEED_CHECKED = "feed-checked";
 
     private final FeedFilter filter;
     private final int capacity;
@@ -33,6 +38,7 @@ public final class Subscription {
     private boolean live;
     private boolean overrun;
     private String cutOffReason;
+    private volatile long resumeAtMost = Long.MAX_VALUE;
 
     public Subscription(FeedFilter filter, int capacity) {
         if (capacity < 1) {
@@ -112,6 +118,20 @@ public final class Subscription {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Ends the subscription for {@code reason}, telling the client to resume after {@code resumeAtMost} at the
+     * latest (the feed may differ from what it was sent after that); the first reason stands.
+     */
+    public boolean cutOff(String reason, long resumeAtMost) {
+        this.resumeAtMost = resumeAtMost;
+        return cutOff(reason);
+    }
+
+    /** The latest position a client cut off may resume after; {@link Long#MAX_VALUE} when it may resume anywhere. */
+    public long resumeAtMost() {
+        return resumeAtMost;
     }
 
     /** Why the subscription was cut off, or {@code null} while it runs. */

@@ -1,6 +1,10 @@
 package news.storyline.brief.query;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -12,7 +16,13 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import news.storyline.brief.feed.CloudEventMapping;
 import news.storyline.brief.feed.FeedDocument;
+import news.storyline.api.story.StoryLinkedEvent;
+import news.storyline.api.story.StoryUnlinkedEvent;
 import news.storyline.brief.feed.FeedHead;
+import news.storyline.brief.feed.FeedRewrite;
+import news.storyline.eventstore.StorylineJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -23,8 +33,13 @@ import org.springframework.stereotype.Component;
 
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lte;
 import static news.storyline.brief.feed.FeedDocument.CE_TYPE;
 import static news.storyline.brief.feed.FeedDocument.CLOUD_EVENT;
 import static news.storyline.brief.feed.FeedDocument.EVENT;
@@ -45,7 +60,13 @@ import static news.storyline.brief.feed.FeedDocument.THREADS;
  */
 @Component
 @ProcessingGroup(FeedProjection.NAME)
-public class FeedProjection {
+public class FeedProjection implements FeedRewrite {
+
+    private static final Logger log = LoggerFactory.getLogger(FeedProjection.class);
+    private static final ObjectMapper STORAGE_JSON = StorylineJson.storageMapper();
+    private static final Map<String, Class<?>> MEMBERSHIP_EVENTS = Map.of(
+            CloudEventMapping.type(StoryLinkedEvent.class), StoryLinkedEvent.class,
+            CloudEventMapping.type(StoryUnlinkedEvent.class), StoryUnlinkedEvent.class);
 
     static final String NAME = FeedDocument.COLLECTION;
 
@@ -53,7 +74,7 @@ public class FeedProjection {
     private final FeedStoryThreads storyThreads;
     private final FeedHead head;
     private final Counter redeliveries;
-    private Long lastPosition;
+    private volatile Long lastPosition;
 
     public FeedProjection(MongoDatabase storylineDatabase, MeterRegistry meters) {
         this.feed = storylineDatabase.getCollection(NAME);
@@ -63,7 +84,7 @@ public class FeedProjection {
                                    .description("Events a read model received again and ignored")
                                    .tag("projection", NAME)
                                    .register(meters);
-        feed.createIndex(Indexes.ascending(EVENT_ID), new IndexOptions().unique(true).name(EVENT_ID));
+        uniqueEventIds();
         // Filtered pages walk the positions of one type or one thread.
         feed.createIndex(Indexes.ascending(CE_TYPE, POSITION), new IndexOptions().name(CE_TYPE));
         feed.createIndex(Indexes.ascending(THREADS, POSITION), new IndexOptions().name(THREADS));
@@ -102,6 +123,46 @@ public class FeedProjection {
         storyThreads.clear();
         head.clear();
         lastPosition = null;
+    }
+
+    /**
+     * For a repair, with the processor stopped: removes the entries after {@code lastGood}, moves the head back to
+     * it, and makes the thread membership what it was after it, from the kept entries' links and unlinks (the
+     * CloudEvent's data is the stored event). The next append reads its position again.
+     */
+    @Override
+    public long keepUpTo(long lastGood) {
+        long removed = feed.deleteMany(gt(POSITION, lastGood)).getDeletedCount();
+        head.resetTo(lastGood);
+        storyThreads.clear();
+        feed.find(and(in(CE_TYPE, MEMBERSHIP_EVENTS.keySet()), lte(POSITION, lastGood)))
+            .projection(Projections.include(CE_TYPE, CLOUD_EVENT)).sort(Sorts.ascending(POSITION))
+            .forEach(entry -> storyThreads.concernedBy(payload(entry)));
+        lastPosition = null;
+        uniqueEventIds();
+        return removed;
+    }
+
+    private static Object payload(Document entry) {
+        try {
+            JsonNode data = STORAGE_JSON.readTree(entry.getString(CLOUD_EVENT)).get("data");
+            return STORAGE_JSON.treeToValue(data, MEMBERSHIP_EVENTS.get(entry.getString(CE_TYPE)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A kept feed entry cannot be read: " + entry.get(POSITION), e);
+        }
+    }
+
+    /**
+     * An event once: a feed that holds an event twice (written by an old version, or damaged) cannot take the
+     * index; it is said so, and the service starts, so that a check can report it and a repair remove it.
+     */
+    private void uniqueEventIds() {
+        try {
+            feed.createIndex(Indexes.ascending(EVENT_ID), new IndexOptions().unique(true).name(EVENT_ID));
+        } catch (MongoException duplicates) {
+            log.warn("The feed's unique index on event ids cannot be made, it holds an event twice; check the "
+                     + "feed (GET /api/admin/feed/check) and repair it", duplicates);
+        }
     }
 
     private void append(EventMessage<?> event, List<String> threads, long position) {

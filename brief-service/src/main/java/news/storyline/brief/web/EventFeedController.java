@@ -15,6 +15,7 @@ import news.storyline.brief.feed.FeedEntry;
 import news.storyline.brief.feed.FeedFilter;
 import news.storyline.brief.feed.FeedPage;
 import news.storyline.brief.feed.FeedReader;
+import news.storyline.brief.feed.FeedVouch;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -33,9 +34,11 @@ import java.util.Set;
 class EventFeedController {
 
     private final FeedReader feed;
+    private final FeedVouch vouch;
 
-    EventFeedController(FeedReader feed) {
+    EventFeedController(FeedReader feed, FeedVouch vouch) {
         this.feed = feed;
+        this.vouch = vouch;
     }
 
     @GetMapping
@@ -43,7 +46,9 @@ class EventFeedController {
                description = "Every event once, in order of its position (1, 2, 3, ...; never reused or "
                              + "reordered). Pass the answer's next as after to read on: it is the last position "
                              + "examined, also when the filters passed it over. A page whose next equals its head "
-                             + "has read everything there was.")
+                             + "has read everything there was. Should a check find the feed differs from the event "
+                             + "store, it is served up to its last good position only, and a read after that "
+                             + "position is a 503 with Retry-After until it is repaired.")
     @ApiResponse(responseCode = "200", description = "A page of events",
                  content = @Content(schema = @Schema(implementation = EventPage.class)))
     ResponseEntity<?> events(
@@ -58,6 +63,8 @@ class EventFeedController {
             @RequestParam(required = false) @Size(min = 1) String thread) {
         Set<String> wanted = types == null ? Set.of() : Set.copyOf(types);
         CloudEventMapping.requireKnown("type", wanted);
+        // A field read while the feed is sound; past the last good position of an unsound one, a 503.
+        vouch.requireServable(after);
         FeedPage page = feed.page(after, limit, new FeedFilter(wanted, thread));
         return ResponseEntity.ok(new EventPage(page.entries().stream().map(FeedEntry::cloudEvent).toList(),
                                                page.next(), page.head()));
