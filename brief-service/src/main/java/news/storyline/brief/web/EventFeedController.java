@@ -10,6 +10,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Pattern;
+import news.storyline.api.thread.ThreadSlug;
 import news.storyline.brief.feed.CloudEventMapping;
 import news.storyline.brief.feed.FeedEntry;
 import news.storyline.brief.feed.FeedFilter;
@@ -60,7 +62,8 @@ class EventFeedController {
                                      + "such as news.storyline.story.filed.v1")
             @RequestParam(name = "type", required = false) List<String> types,
             @Parameter(description = "Only events that concern this thread (its slug)")
-            @RequestParam(required = false) @Size(min = 1) String thread) {
+            @RequestParam(required = false) @Pattern(regexp = ThreadSlug.PATTERN, message = ThreadSlug.FORM)
+            @Size(max = ThreadSlug.MAX_LENGTH) String thread) {
         Set<String> wanted = types == null ? Set.of() : Set.copyOf(types);
         CloudEventMapping.requireKnown("type", wanted);
         // A field read while the feed is sound; past the last good position of an unsound one, a 503.

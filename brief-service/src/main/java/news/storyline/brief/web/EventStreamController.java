@@ -4,6 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import news.storyline.api.thread.ThreadSlug;
 import news.storyline.brief.feed.CloudEventMapping;
 import news.storyline.brief.feed.FeedFilter;
 import news.storyline.brief.live.LiveStreams;
@@ -50,7 +53,8 @@ class EventStreamController {
             @Parameter(description = "Only events of these CloudEvents types (repeat the parameter for several)")
             @RequestParam(required = false) List<String> type,
             @Parameter(description = "Only events that concern this thread (its slug)")
-            @RequestParam(required = false) String thread,
+            @RequestParam(required = false) @Pattern(regexp = ThreadSlug.PATTERN, message = ThreadSlug.FORM)
+            @Size(max = ThreadSlug.MAX_LENGTH) String thread,
             @Parameter(description = "The id of the last event a reconnecting client received; wins over after")
             @RequestHeader(name = LiveResponses.LAST_EVENT_ID, required = false) String lastEventId) {
         long start = LiveResponses.start(lastEventId, after);

@@ -2,12 +2,15 @@ package news.storyline.brief.web;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import news.storyline.api.query.BriefList;
 import news.storyline.api.query.FindBriefsQuery;
 import news.storyline.api.query.FindStoryHistoryQuery;
 import news.storyline.api.query.FindStoryQuery;
 import news.storyline.api.query.StoryHistory;
 import news.storyline.api.query.StoryView;
+import news.storyline.api.thread.ThreadSlug;
 import news.storyline.web.ProblemType;
 import news.storyline.web.Problems;
 import org.springframework.http.MediaType;
@@ -61,7 +64,8 @@ class ReadController {
     }
 
     @GetMapping("/briefs")
-    BriefList briefs(@RequestParam(required = false) String thread,
+    BriefList briefs(@RequestParam(required = false) @Pattern(regexp = ThreadSlug.PATTERN, message = ThreadSlug.FORM)
+                     @Size(max = ThreadSlug.MAX_LENGTH) String thread,
                      @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
         return queries.ask(new FindBriefsQuery(thread, limit), BriefList.class);
     }

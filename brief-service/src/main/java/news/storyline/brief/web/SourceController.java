@@ -3,9 +3,11 @@ package news.storyline.brief.web;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import news.storyline.api.query.FindStoriesBySourceQuery;
 import news.storyline.api.query.SourceStories;
+import news.storyline.api.thread.ThreadSlug;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -29,7 +31,8 @@ class SourceController {
     /** {@code thread} left empty ({@code ?thread=}) asks for every thread, as leaving it out does. */
     @GetMapping("/{name}/stories")
     SourceStories stories(@PathVariable @NotBlank @Size(max = MAX_NAME) String name,
-                          @RequestParam(required = false) String thread,
+                          @RequestParam(required = false) @Pattern(regexp = "^$|" + ThreadSlug.PATTERN, message = ThreadSlug.FORM)
+                          @Size(max = ThreadSlug.MAX_LENGTH) String thread,
                           @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
         String inThread = thread == null || thread.isBlank() ? null : thread;
         return queries.ask(new FindStoriesBySourceQuery(name, inThread, limit), SourceStories.class);

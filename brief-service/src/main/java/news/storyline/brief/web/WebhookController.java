@@ -45,8 +45,9 @@ class WebhookController {
 
     WebhookController(WebhookRegistry registry, ObjectMapper json) {
         this.registry = registry;
-        // "after": 1.5 is no position: refused rather than cut to 1.
+        // "after": 1.5 is no position: refused rather than cut to 1. Nothing may follow the JSON document.
         this.requests = json.readerFor(WebhookRequest.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                             .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     }
 

@@ -1,6 +1,7 @@
 package news.storyline.brief.webhook;
 
 import news.storyline.api.query.QueryRefusedException;
+import news.storyline.api.thread.ThreadSlug;
 import news.storyline.brief.feed.CloudEventMapping;
 import news.storyline.brief.feed.FeedReader;
 import org.springframework.stereotype.Service;
@@ -25,8 +26,7 @@ public class WebhookRegistry {
     private static final Pattern DOTTED_QUAD =
             Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
     /** A thread's slug as threads are keyed: lower-case Latin words and digits joined by hyphens. */
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    private static final int MAX_SLUG_LENGTH = 100;
+    private static final Pattern SLUG = Pattern.compile(ThreadSlug.PATTERN);
 
     private final Webhooks webhooks;
     private final DeadLetters deadLetters;
@@ -168,7 +168,7 @@ public class WebhookRegistry {
     }
 
     private static String validThread(String thread) {
-        if (thread != null && (thread.length() > MAX_SLUG_LENGTH || !SLUG.matcher(thread).matches())) {
+        if (thread != null && (thread.length() > ThreadSlug.MAX_LENGTH || !SLUG.matcher(thread).matches())) {
             throw new QueryRefusedException("thread", "thread must be a thread's slug, such as ukraine-peace-talks");
         }
         return thread;

@@ -1,5 +1,7 @@
 package news.storyline.story.command;
 
+import news.storyline.api.thread.ThreadSlug;
+
 import java.util.regex.Pattern;
 
 /**
@@ -8,10 +10,9 @@ import java.util.regex.Pattern;
  */
 public final class ThreadRules {
 
-    public static final String SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$";
-    public static final String SLUG_FORM =
-            "must be lower-case letters and digits joined by single dashes, such as ukraine-peace-talks";
-    public static final int MAX_SLUG_LENGTH = 80;
+    public static final String SLUG_PATTERN = ThreadSlug.PATTERN;
+    public static final String SLUG_FORM = ThreadSlug.FORM;
+    public static final int MAX_SLUG_LENGTH = ThreadSlug.MAX_LENGTH;
     public static final int MAX_TITLE_LENGTH = 200;
     public static final int MAX_DESCRIPTION_LENGTH = 2_000;
 

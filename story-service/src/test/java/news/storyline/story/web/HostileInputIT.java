@@ -123,6 +123,12 @@ class HostileInputIT {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {" trailing", " {}", " []", "}", " \"text\""})
+    void refusesAnythingAfterTheDocument(String trailing) {
+        refusedWithoutWriting(() -> post(STORY.strip() + trailing), 400, "malformed-body");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"5", "5.5", "true", "[\"Заглавие\"]"})
     void refusesValuesOfAnotherTypeWhereTextBelongs(String notText) {
         ResponseEntity<JsonNode> response = refusedWithoutWriting(
