@@ -18,10 +18,12 @@ class ArchitectureTest {
             .layer("query").definedBy("..brief.query..")
             .layer("config").definedBy("..brief.config..")
             .layer("rebuild").definedBy("..brief.rebuild..")
+            .layer("deadletter").definedBy("..brief.deadletter..")
             .whereLayer("web").mayNotBeAccessedByAnyLayer()
             .whereLayer("query").mayNotBeAccessedByAnyLayer()
             .whereLayer("config").mayNotBeAccessedByAnyLayer()
-            .whereLayer("rebuild").mayOnlyBeAccessedByLayers("web", "config");
+            .whereLayer("rebuild").mayOnlyBeAccessedByLayers("web", "config")
+            .whereLayer("deadletter").mayOnlyBeAccessedByLayers("web", "config");
 
     /** The web layer asks the read models through Axon's query bus; it never touches their collections. */
     @ArchTest

@@ -20,7 +20,8 @@ public class ProcessingConfiguration {
     /**
      * Axon's default logs a failing handler and moves on, which would leave a read model without that event
      * forever. Propagating the failure makes the processor release the segment and retry the batch from its
-     * last token; the handlers are idempotent, so the retry is safe.
+     * last token; the handlers are idempotent, so the retry is safe. The feed stays so; every other read model parks
+     * an event that keeps failing, with its story's later events, and goes on ({@link DeadLetterConfiguration}).
      */
     @Autowired
     void retryFailedEvents(EventProcessingConfigurer processing) {
