@@ -8,6 +8,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,10 +54,21 @@ class KillNineTest {
     /** The highest position a reader was ever shown. */
     private final AtomicLong highestPositionRead = new AtomicLong();
 
+    /** The server of the round under way, killed after the test should an assertion end it early. */
+    private ServerProcess running;
+
+    @AfterEach
+    void killWhatIsStillRunning() throws InterruptedException {
+        if (running != null) {
+            running.kill();
+        }
+    }
+
     @Test
     void keepsEveryAcknowledgedWriteThroughKills() throws Exception {
         for (int round = 0; round < KILLS; round++) {
             ServerProcess server = ServerProcess.startOn(dataDirectory);
+            running = server;
             try (MongoClient client = server.client()) {
                 events(client).createIndex(Indexes.ascending("position"), new IndexOptions().unique(true));
                 assertHistoryKept(client);
@@ -64,10 +76,12 @@ class KillNineTest {
             }
         }
         ServerProcess last = ServerProcess.startOn(dataDirectory);
+        running = last;
         try (MongoClient client = last.client()) {
             assertHistoryKept(client);
         } finally {
             last.stop();
+            running = null;
         }
         assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(KILLS * ACKNOWLEDGED_BEFORE_A_KILL);
     }
