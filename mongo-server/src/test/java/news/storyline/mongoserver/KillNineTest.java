@@ -1,5 +1,6 @@
 package news.storyline.mongoserver;
 
+import com.mongodb.ReadConcern;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,7 +36,7 @@ import static org.awaitility.Awaitility.await;
  * checks the whole history against what it holds, as an event store's users would: every write it acknowledged is
  * there once, no position it handed out is handed out again, and nothing a reader was shown is gone. Writes that
  * ask for less ({@code w: 1}, as read models do) may be lost, but only from the end: never one without those
- * applied before it.
+ * applied before it, and never one a reader with {@code readConcern: majority} was shown.
  */
 class KillNineTest {
 
@@ -51,6 +53,8 @@ class KillNineTest {
     private final Queue<Acknowledged> acknowledged = new ConcurrentLinkedQueue<>();
     /** Every position the counter handed out and acknowledged. */
     private final Queue<Long> handedOut = new ConcurrentLinkedQueue<>();
+    /** The most entries of each read-model writer a majority reader was ever shown. */
+    private final Map<String, Integer> readModelEntriesRead = new ConcurrentHashMap<>();
     /** The highest position a reader was ever shown. */
     private final AtomicLong highestPositionRead = new AtomicLong();
 
@@ -98,6 +102,7 @@ class KillNineTest {
             clients.add(new Thread(() -> writeReadModel(client, name), name));
         }
         clients.add(new Thread(() -> read(client), "round" + round + "-reader"));
+        clients.add(new Thread(() -> readReadModel(client), "round" + round + "-majority-reader"));
         clients.forEach(Thread::start);
 
         await("acknowledged writes").atMost(LOAD_LIMIT).pollInterval(Duration.ofMillis(10))
@@ -130,6 +135,20 @@ class KillNineTest {
         try {
             for (int n = 0; ; n++) {
                 timeline.insertOne(new Document("writer", writer).append("n", n));
+            }
+        } catch (RuntimeException serverGone) {
+            // the kill
+        }
+    }
+
+    /** Reads the read model with {@code readConcern: majority}: what it is shown, a crash must not take back. */
+    private void readReadModel(MongoClient client) {
+        MongoCollection<Document> timeline = timelines(client).withReadConcern(ReadConcern.MAJORITY);
+        try {
+            while (true) {
+                for (Document entry : timeline.find()) {
+                    readModelEntriesRead.merge(entry.getString("writer"), entry.getInteger("n") + 1, Math::max);
+                }
             }
         } catch (RuntimeException serverGone) {
             // the kill
@@ -171,13 +190,15 @@ class KillNineTest {
                            .isGreaterThanOrEqualTo(Math.max(highestHandedOut, highestPositionRead.get()));
     }
 
-    private static void assertOnlyASuffixOfReadModelWritesLost(MongoClient client) {
+    private void assertOnlyASuffixOfReadModelWritesLost(MongoClient client) {
         Map<String, List<Integer>> entries = new HashMap<>();
         for (Document entry : timelines(client).find()) {
             entries.computeIfAbsent(entry.getString("writer"), writer -> new ArrayList<>()).add(entry.getInteger("n"));
         }
         entries.forEach((writer, kept) -> assertThat(kept).as("entries %s kept", writer).containsExactlyInAnyOrderElementsOf(
                 IntStream.range(0, kept.size()).boxed().toList()));
+        readModelEntriesRead.forEach((writer, shown) -> assertThat(entries.getOrDefault(writer, List.of()))
+                .as("entries of %s, of which a majority reader was shown %s", writer, shown).hasSizeGreaterThanOrEqualTo(shown));
     }
 
     private long nextPosition(MongoClient client) {

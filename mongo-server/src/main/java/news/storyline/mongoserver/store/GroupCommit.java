@@ -109,6 +109,24 @@ final class GroupCommit {
         return answer;
     }
 
+    /**
+     * Answers a read once everything applied before it ended is on disk, writes that did not wait included: a
+     * read with {@code readConcern: "majority"}, as MongoDB answers it with what can no longer be rolled back. Such
+     * readers may be shown what {@code w: 1} writers wrote, and a crash can no longer take it back.
+     */
+    <T> T durableRead(Supplier<T> read) {
+        T answer = read.get();
+        if (store.hasUnsavedChanges() || isRoundOwed()) {
+            awaitDurable(writesBegun.incrementAndGet()); // a number of its own: the next round covers this read
+        }
+        return answer;
+    }
+
+    /** Whether a round is running or due: what was applied may be committed but not yet synced. */
+    private synchronized boolean isRoundOwed() {
+        return roundInProgress || durableUpTo < writesBegun.get();
+    }
+
     private long lastDurableWriteBegunOn(Namespace namespace) {
         AtomicLong number = lastDurableWriteBegun.get(namespace);
         return number == null ? 0 : number.get();

@@ -94,7 +94,7 @@ public final class IndexedH2Backend extends H2Backend {
         Supplier<Document> handling = () -> super.handleCommand(channel, database, command, query);
         Namespace namespace = Namespace.of(database, command, query);
         if (isRead(command, query)) {
-            return groupCommit.read(namespace, handling);
+            return asksForMajority(query) ? groupCommit.durableRead(handling) : groupCommit.read(namespace, handling);
         }
         return asksForDurability(query) ? groupCommit.durableWrite(namespace, handling) : groupCommit.write(handling);
     }
@@ -137,6 +137,12 @@ public final class IndexedH2Backend extends H2Backend {
         Object w = writeConcern.get("w");
         boolean acknowledgedByOneOrNone = w instanceof Number number && number.intValue() <= 1;
         return !acknowledgedByOneOrNone || Boolean.TRUE.equals(writeConcern.get("j"));
+    }
+
+    /** Whether a read asks only for what can no longer be lost ({@code readConcern: {level: "majority"}}). */
+    private static boolean asksForMajority(Document command) {
+        return command.get("readConcern") instanceof Document readConcern
+               && "majority".equals(readConcern.get("level"));
     }
 
     private static boolean isRead(String command, Document query) {
