@@ -187,23 +187,7 @@ class GlobalIndexMongoEventStorageEngineIT {
 
     @Test
     void givesUpOnAPositionThatStaysEmptyPastTheGapTimeout() {
-        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-03-01T10:00:00Z"));
-        Clock clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
+        MovableClock clock = new MovableClock(Instant.parse("2026-03-01T10:00:00Z"));
         GlobalIndexMongoEventStorageEngine reader = fixture.engineBuilder()
                                                            .gapTimeout(Duration.ofSeconds(30))
                                                            .clock(clock)
@@ -214,7 +198,7 @@ class GlobalIndexMongoEventStorageEngineIT {
         TrackingToken token = readAll(reader, null).get(0).trackingToken();
         assertThat(((GapAwareTrackingToken) token).getGaps()).containsExactly(1L);
 
-        now.set(now.get().plusSeconds(31));
+        clock.advance(Duration.ofSeconds(31));
         reader.appendEvents(event("story-1", 1, "much later"));
         List<TrackedEventMessage<?>> later = readAll(reader, token);
 

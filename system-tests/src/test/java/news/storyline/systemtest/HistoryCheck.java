@@ -194,7 +194,7 @@ final class HistoryCheck {
             if (readSide.isEmpty() && feedDuplicates.isEmpty() && feedOrder.isEmpty()) {
                 break;
             }
-            sleep(Duration.ofSeconds(1));
+            Reliability.sleep(Duration.ofSeconds(1));
         } while (Instant.now().isBefore(deadline));
         halfApplied.addAll(readSide);
         duplicated.addAll(feedDuplicates);
@@ -455,7 +455,7 @@ final class HistoryCheck {
             if (response.status() != 429 || attempt >= 5) {
                 return response;
             }
-            sleep(Duration.ofMillis(500));
+            Reliability.sleep(Duration.ofMillis(500));
         }
     }
 
@@ -488,14 +488,5 @@ final class HistoryCheck {
     private static String describe(List<StoredEvent> stored) {
         return stored.stream().map(event -> event.aggregate() + " v" + event.version() + " (" + event.id() + ")")
                      .collect(Collectors.joining(", "));
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

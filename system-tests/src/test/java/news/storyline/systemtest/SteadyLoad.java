@@ -144,7 +144,7 @@ final class SteadyLoad implements AutoCloseable {
             if (!(call.indeterminate() || call.status() == 429)) {
                 return call;
             }
-            sleep(Duration.ofMillis(250L * attempt));
+            Reliability.sleep(Duration.ofMillis(250L * attempt));
         }
         return call;
     }
@@ -159,15 +159,6 @@ final class SteadyLoad implements AutoCloseable {
     }
 
     private static void pause() {
-        sleep(PAUSE);
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        Reliability.sleep(PAUSE);
     }
 }
