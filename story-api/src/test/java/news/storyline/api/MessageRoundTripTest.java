@@ -66,8 +66,8 @@ class MessageRoundTripTest {
 
     /**
      * A class of the module's main code (not of these tests) that carries data (not an enum of constants, not an
-     * exception), outside
-     * the reference data and the upcasters that travel with the messages.
+     * exception), outside the reference data, the rules of the messages' fields (a slug's form) and the upcasters
+     * that travel with the messages.
      */
     private static boolean isPublished(String name) {
         try {
@@ -75,6 +75,7 @@ class MessageRoundTripTest {
             String location = type.getProtectionDomain().getCodeSource().getLocation().toString();
             return !type.isEnum() && !location.contains("test-classes") && !Throwable.class.isAssignableFrom(type)
                     && !name.startsWith("news.storyline.api.source.") && !name.startsWith("news.storyline.api.upcasting.")
+                    && !name.startsWith("news.storyline.api.rules.")
                     && type.getEnclosingClass() == null;
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException(e);

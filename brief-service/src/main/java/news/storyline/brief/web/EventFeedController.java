@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.Pattern;
-import news.storyline.api.thread.ThreadSlug;
+import news.storyline.api.rules.ThreadSlug;
 import news.storyline.brief.feed.CloudEventMapping;
 import news.storyline.brief.feed.FeedEntry;
 import news.storyline.brief.feed.FeedFilter;

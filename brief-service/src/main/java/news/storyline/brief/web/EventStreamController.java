@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import news.storyline.api.thread.ThreadSlug;
+import news.storyline.api.rules.ThreadSlug;
 import news.storyline.brief.feed.CloudEventMapping;
 import news.storyline.brief.feed.FeedFilter;
 import news.storyline.brief.live.LiveStreams;

@@ -10,7 +10,7 @@ import news.storyline.api.query.FindStoryHistoryQuery;
 import news.storyline.api.query.FindStoryQuery;
 import news.storyline.api.query.StoryHistory;
 import news.storyline.api.query.StoryView;
-import news.storyline.api.thread.ThreadSlug;
+import news.storyline.api.rules.ThreadSlug;
 import news.storyline.web.ProblemType;
 import news.storyline.web.Problems;
 import org.springframework.http.MediaType;

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import news.storyline.api.query.FindStoriesBySourceQuery;
 import news.storyline.api.query.SourceStories;
-import news.storyline.api.thread.ThreadSlug;
+import news.storyline.api.rules.ThreadSlug;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;

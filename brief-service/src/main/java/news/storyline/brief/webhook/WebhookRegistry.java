@@ -1,7 +1,7 @@
 package news.storyline.brief.webhook;
 
 import news.storyline.api.query.QueryRefusedException;
-import news.storyline.api.thread.ThreadSlug;
+import news.storyline.api.rules.ThreadSlug;
 import news.storyline.brief.feed.CloudEventMapping;
 import news.storyline.brief.feed.FeedReader;
 import org.springframework.stereotype.Service;

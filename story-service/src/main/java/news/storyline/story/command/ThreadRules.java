@@ -1,6 +1,6 @@
 package news.storyline.story.command;
 
-import news.storyline.api.thread.ThreadSlug;
+import news.storyline.api.rules.ThreadSlug;
 
 import java.util.regex.Pattern;
 

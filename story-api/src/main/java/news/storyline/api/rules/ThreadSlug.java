@@ -1,4 +1,4 @@
-package news.storyline.api.thread;
+package news.storyline.api.rules;
 
 /**
  * The form of a thread's slug, its id on the wire ({@code ukraine-peace-talks}): every service refuses any other
