@@ -23,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Honours {@code Idempotency-Key} on every write — POST, PUT, DELETE, PATCH — (draft-ietf-httpapi-idempotency-key-header),
@@ -42,7 +44,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private static final String REPLAYED_HEADER = "Idempotency-Replayed";
     private static final List<String> KEPT_HEADERS = List.of(HttpHeaders.LOCATION, HttpHeaders.ETAG);
 
+    /** This service instance, as the holder of the claims it makes. */
+    private static final String INSTANCE = UUID.randomUUID().toString();
+
     private final IdempotencyStore store;
+    /** The keys that requests of this instance work on now, each with the request that does. */
+    private final Map<IdempotencyScope, Object> handledHere = new ConcurrentHashMap<>();
     private final IdempotencyProperties properties;
     private final ObjectMapper json;
 
@@ -71,23 +78,38 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         String fingerprint = fingerprint(body);
         IdempotencyScope scope = new IdempotencyScope(key.value(), callerOf(request), request.getMethod(),
                                                       request.getRequestURI());
+        Object thisRequest = new Object();
+        boolean onlyRequestHereForTheKey = handledHere.putIfAbsent(scope, thisRequest) == null;
         try {
-            claimRunOrReplay(scope, fingerprint, new BufferedBodyRequest(request, body), response, chain);
+            claimRunOrReplay(scope, fingerprint, onlyRequestHereForTheKey, new BufferedBodyRequest(request, body),
+                             response, chain);
         } catch (RuntimeException failure) {
             if (!StoreOutages.causedAnyOf(failure) || response.isCommitted()) {
                 throw failure;
             }
             StoreOutages.write(request, response, json); // the key could not be looked up or claimed: nothing ran
+        } finally {
+            handledHere.remove(scope, thisRequest);
         }
     }
 
-    private void claimRunOrReplay(IdempotencyScope scope, String fingerprint, HttpServletRequest request,
-                                  HttpServletResponse response, FilterChain chain)
+    /**
+     * @param onlyRequestHereForTheKey whether no other request of this instance works on the key: a pending claim of
+     *                                 this instance is then one no request runs for any more (it could not be let go,
+     *                                 the database being down), and is taken over at once rather than waited for
+     */
+    private void claimRunOrReplay(IdempotencyScope scope, String fingerprint, boolean onlyRequestHereForTheKey,
+                                  HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long deadline = System.nanoTime() + properties.waitFor().toNanos();
         do {
             Optional<IdempotencyRecord> held = store.find(scope);
-            if (held.isEmpty() && store.tryClaim(scope, fingerprint)) {
+            if (onlyRequestHereForTheKey && held.isPresent() && !held.get().isAnswered()
+                    && INSTANCE.equals(held.get().holder())) {
+                store.releaseClaimOf(scope, INSTANCE);
+                held = store.find(scope);
+            }
+            if (held.isEmpty() && store.tryClaim(scope, fingerprint, INSTANCE)) {
                 request.setAttribute(IdempotencyScope.ATTRIBUTE, scope);
                 runAndKeep(scope, request, response, chain);
                 return;

@@ -44,6 +44,7 @@ public class IdempotencyStore {
 
     static final String COLLECTION = "idempotency";
     private static final String FINGERPRINT = "requestFingerprint";
+    private static final String HOLDER = "holder";
     private static final String CREATED_AT = "createdAt";
     private static final String RESPONSE = "response";
     private static final String STATUS = "status";
@@ -64,10 +65,14 @@ public class IdempotencyStore {
                             new IndexOptions().name("expiry").expireAfter(retention.toSeconds(), TimeUnit.SECONDS));
     }
 
-    /** @return whether the caller now holds the key; false while another request holds it or has answered */
-    public boolean tryClaim(IdempotencyScope scope, String requestFingerprint) {
-        return insertPending(scope, requestFingerprint)
-                || deleteIfExpiredOrAbandoned(scope) && insertPending(scope, requestFingerprint);
+    /**
+     * @param holder the service instance claiming it, so that it can tell its own claims that no request runs any
+     *               more from those of requests still running elsewhere
+     * @return whether the caller now holds the key; false while another request holds it or has answered
+     */
+    public boolean tryClaim(IdempotencyScope scope, String requestFingerprint, String holder) {
+        return insertPending(scope, requestFingerprint, holder)
+                || deleteIfExpiredOrAbandoned(scope) && insertPending(scope, requestFingerprint, holder);
     }
 
     /** @return the key's record, unless there is none, it has expired or its claim was abandoned */
@@ -81,7 +86,7 @@ public class IdempotencyStore {
         if (isExpired(createdAt) || response == null && isAbandoned(createdAt)) {
             return Optional.empty();
         }
-        return Optional.of(new IdempotencyRecord(found.getString(FINGERPRINT),
+        return Optional.of(new IdempotencyRecord(found.getString(FINGERPRINT), found.getString(HOLDER),
                                                  response == null ? null : storedResponse(response)));
     }
 
@@ -100,10 +105,16 @@ public class IdempotencyStore {
         records.deleteOne(and(eq("_id", id(scope)), exists(RESPONSE, false)));
     }
 
-    private boolean insertPending(IdempotencyScope scope, String requestFingerprint) {
+    /** Lets the key go if it is still pending under this holder: a claim it knows no request of its own runs for. */
+    public void releaseClaimOf(IdempotencyScope scope, String holder) {
+        records.deleteOne(and(eq("_id", id(scope)), exists(RESPONSE, false), eq(HOLDER, holder)));
+    }
+
+    private boolean insertPending(IdempotencyScope scope, String requestFingerprint, String holder) {
         try {
             records.insertOne(new Document("_id", id(scope))
                                       .append(FINGERPRINT, requestFingerprint)
+                                      .append(HOLDER, holder)
                                       .append(CREATED_AT, Date.from(clock.instant())));
             return true;
         } catch (MongoWriteException taken) {

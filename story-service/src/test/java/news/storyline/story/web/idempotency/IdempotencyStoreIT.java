@@ -27,6 +27,7 @@ class IdempotencyStoreIT {
 
     private static final Duration RETENTION = Duration.ofHours(24);
     private static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(20);
+    private static final String HOLDER = "instance-1";
     private static final IdempotencyScope SCOPE = new IdempotencyScope("key-1", "editor-1", "POST", "/api/stories");
     private static final StoredResponse CREATED = new StoredResponse(
             201, Map.of("Location", "/api/stories/s-1", "Content-Type", "application/json"),
@@ -44,8 +45,8 @@ class IdempotencyStoreIT {
 
     @Test
     void letsOneRequestClaimAKey() {
-        assertThat(store.tryClaim(SCOPE, "fingerprint")).isTrue();
-        assertThat(store.tryClaim(SCOPE, "fingerprint")).isFalse();
+        assertThat(store.tryClaim(SCOPE, "fingerprint", HOLDER)).isTrue();
+        assertThat(store.tryClaim(SCOPE, "fingerprint", HOLDER)).isFalse();
         assertThat(store.find(SCOPE)).hasValueSatisfying(record -> {
             assertThat(record.requestFingerprint()).isEqualTo("fingerprint");
             assertThat(record.isAnswered()).isFalse();
@@ -59,7 +60,7 @@ class IdempotencyStoreIT {
         try {
             List<Callable<Boolean>> claims = new ArrayList<>();
             for (int i = 0; i < racers; i++) {
-                claims.add(() -> store.tryClaim(SCOPE, "fingerprint"));
+                claims.add(() -> store.tryClaim(SCOPE, "fingerprint", HOLDER));
             }
             List<Boolean> won = new ArrayList<>();
             for (Future<Boolean> claim : pool.invokeAll(claims)) {
@@ -74,15 +75,15 @@ class IdempotencyStoreIT {
 
     @Test
     void keepsTheSameKeyOfAnotherCallerOrRouteApart() {
-        store.tryClaim(SCOPE, "fingerprint");
+        store.tryClaim(SCOPE, "fingerprint", HOLDER);
 
-        assertThat(store.tryClaim(new IdempotencyScope("key-1", "editor-2", "POST", "/api/stories"), "f")).isTrue();
-        assertThat(store.tryClaim(new IdempotencyScope("key-1", "editor-1", "POST", "/api/threads"), "f")).isTrue();
+        assertThat(store.tryClaim(new IdempotencyScope("key-1", "editor-2", "POST", "/api/stories"), "f", HOLDER)).isTrue();
+        assertThat(store.tryClaim(new IdempotencyScope("key-1", "editor-1", "POST", "/api/threads"), "f", HOLDER)).isTrue();
     }
 
     @Test
     void keepsTheAnswer() {
-        store.tryClaim(SCOPE, "fingerprint");
+        store.tryClaim(SCOPE, "fingerprint", HOLDER);
 
         store.complete(SCOPE, CREATED);
 
@@ -95,10 +96,10 @@ class IdempotencyStoreIT {
 
     @Test
     void releasesAPendingKeyButNeverAnAnsweredOne() {
-        store.tryClaim(SCOPE, "fingerprint");
+        store.tryClaim(SCOPE, "fingerprint", HOLDER);
         store.release(SCOPE);
         assertThat(store.find(SCOPE)).isEmpty();
-        assertThat(store.tryClaim(SCOPE, "fingerprint")).isTrue();
+        assertThat(store.tryClaim(SCOPE, "fingerprint", HOLDER)).isTrue();
 
         store.complete(SCOPE, CREATED);
         store.release(SCOPE);
@@ -108,33 +109,48 @@ class IdempotencyStoreIT {
 
     @Test
     void letsARetryTakeOverAClaimWhoseHolderNeverAnswered() {
-        store.tryClaim(SCOPE, "crashed");
+        store.tryClaim(SCOPE, "crashed", HOLDER);
 
         clock.advance(CLAIM_TIMEOUT);
-        assertThat(store.tryClaim(SCOPE, "retry")).as("still held at the timeout").isFalse();
+        assertThat(store.tryClaim(SCOPE, "retry", HOLDER)).as("still held at the timeout").isFalse();
         clock.advance(Duration.ofSeconds(1));
 
         assertThat(store.find(SCOPE)).isEmpty();
-        assertThat(store.tryClaim(SCOPE, "retry")).isTrue();
-        assertThat(store.tryClaim(SCOPE, "another retry")).isFalse();
+        assertThat(store.tryClaim(SCOPE, "retry", HOLDER)).isTrue();
+        assertThat(store.tryClaim(SCOPE, "another retry", HOLDER)).isFalse();
         assertThat(store.find(SCOPE)).hasValueSatisfying(
                 record -> assertThat(record.requestFingerprint()).isEqualTo("retry"));
     }
 
     @Test
+    void letsItsHolderReleaseAPendingClaimButNoOtherHolderAndNeverAnAnsweredOne() {
+        store.tryClaim(SCOPE, "first", HOLDER);
+
+        store.releaseClaimOf(SCOPE, "instance-2");
+        assertThat(store.find(SCOPE)).hasValueSatisfying(record -> assertThat(record.holder()).isEqualTo(HOLDER));
+        store.releaseClaimOf(SCOPE, HOLDER);
+        assertThat(store.find(SCOPE)).isEmpty();
+
+        store.tryClaim(SCOPE, "second", HOLDER);
+        store.complete(SCOPE, CREATED);
+        store.releaseClaimOf(SCOPE, HOLDER);
+        assertThat(store.find(SCOPE)).hasValueSatisfying(record -> assertThat(record.isAnswered()).isTrue());
+    }
+
+    @Test
     void keepsAnAnswerPastTheClaimTimeout() {
-        store.tryClaim(SCOPE, "first");
+        store.tryClaim(SCOPE, "first", HOLDER);
         store.complete(SCOPE, CREATED);
 
         clock.advance(CLAIM_TIMEOUT.multipliedBy(10));
 
-        assertThat(store.tryClaim(SCOPE, "first")).isFalse();
+        assertThat(store.tryClaim(SCOPE, "first", HOLDER)).isFalse();
         assertThat(store.find(SCOPE)).hasValueSatisfying(record -> assertThat(record.isAnswered()).isTrue());
     }
 
     @Test
     void forgetsARecordPastItsRetentionEvenWhereNoTtlMonitorRemovedIt() {
-        store.tryClaim(SCOPE, "first");
+        store.tryClaim(SCOPE, "first", HOLDER);
         store.complete(SCOPE, CREATED);
 
         clock.advance(RETENTION);
@@ -142,7 +158,7 @@ class IdempotencyStoreIT {
         clock.advance(Duration.ofSeconds(1));
 
         assertThat(store.find(SCOPE)).isEmpty();
-        assertThat(store.tryClaim(SCOPE, "second")).isTrue();
+        assertThat(store.tryClaim(SCOPE, "second", HOLDER)).isTrue();
         assertThat(store.find(SCOPE)).hasValueSatisfying(record -> {
             assertThat(record.requestFingerprint()).isEqualTo("second");
             assertThat(record.isAnswered()).isFalse();
