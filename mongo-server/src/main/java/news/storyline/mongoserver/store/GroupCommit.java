@@ -42,8 +42,8 @@ final class GroupCommit {
     private long durableUpTo;
     /** Whether a caller is committing and syncing for the others. Guarded by {@code this}. */
     private boolean roundInProgress;
-    /** Whether a round committed and then failed to sync. Only the round in progress touches it. */
-    private boolean syncOwed;
+    /** The store's version when the file was last synced. Only the round in progress touches it. */
+    private long syncedVersion = -1;
 
     GroupCommit(MVStore store) {
         this.store = store;
@@ -112,19 +112,14 @@ final class GroupCommit {
     /**
      * Answers a read once everything applied before it ended is on disk, writes that did not wait included: a
      * read with {@code readConcern: "majority"}, as MongoDB answers it with what can no longer be rolled back. Such
-     * readers may be shown what {@code w: 1} writers wrote, and a crash can no longer take it back.
+     * readers may be shown what {@code w: 1} writers wrote, and a crash can no longer take it back. It always waits
+     * for a round of its own (cheap when nothing is new: no commit, no sync), rather than trusting that the store
+     * has nothing unsaved: compaction commits too.
      */
     <T> T durableRead(Supplier<T> read) {
         T answer = read.get();
-        if (store.hasUnsavedChanges() || isRoundOwed()) {
-            awaitDurable(writesBegun.incrementAndGet()); // a number of its own: the next round covers this read
-        }
+        awaitDurable(writesBegun.incrementAndGet());
         return answer;
-    }
-
-    /** Whether a round is running or due: what was applied may be committed but not yet synced. */
-    private synchronized boolean isRoundOwed() {
-        return roundInProgress || durableUpTo < writesBegun.get();
     }
 
     private long lastDurableWriteBegunOn(Namespace namespace) {
@@ -157,14 +152,15 @@ final class GroupCommit {
                 committed = writesBegun.get();
                 if (store.hasUnsavedChanges()) {
                     store.commit();
-                    syncOwed = true;
                 }
             } finally {
                 applying.writeLock().unlock();
             }
-            if (syncOwed) {
+            // Whatever was committed since the last sync, by this round, a failed one or compaction, is synced now.
+            long version = store.getCurrentVersion();
+            if (version != syncedVersion) {
                 store.sync(); // outside the lock: writers go on applying into the next round meanwhile
-                syncOwed = false;
+                syncedVersion = version;
             }
             onDisk = committed;
         } finally {

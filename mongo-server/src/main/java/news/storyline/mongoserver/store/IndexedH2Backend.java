@@ -94,7 +94,7 @@ public final class IndexedH2Backend extends H2Backend {
         Supplier<Document> handling = () -> super.handleCommand(channel, database, command, query);
         Namespace namespace = Namespace.of(database, command, query);
         if (isRead(command, query)) {
-            return asksForMajority(query) ? groupCommit.durableRead(handling) : groupCommit.read(namespace, handling);
+            return asksForMajority(command, query) ? groupCommit.durableRead(handling) : groupCommit.read(namespace, handling);
         }
         return asksForDurability(query) ? groupCommit.durableWrite(namespace, handling) : groupCommit.write(handling);
     }
@@ -139,10 +139,14 @@ public final class IndexedH2Backend extends H2Backend {
         return !acknowledgedByOneOrNone || Boolean.TRUE.equals(writeConcern.get("j"));
     }
 
-    /** Whether a read asks only for what can no longer be lost ({@code readConcern: {level: "majority"}}). */
-    private static boolean asksForMajority(Document command) {
-        return command.get("readConcern") instanceof Document readConcern
-               && "majority".equals(readConcern.get("level"));
+    /**
+     * Whether a read asks only for what can no longer be lost ({@code readConcern: {level: "majority"}}). A
+     * {@code getMore} does not repeat the read concern of the find that opened its cursor, and the cursor reads on
+     * as it goes: every {@code getMore} is answered so.
+     */
+    private static boolean asksForMajority(String command, Document query) {
+        return command.equalsIgnoreCase("getMore")
+               || query.get("readConcern") instanceof Document readConcern && "majority".equals(readConcern.get("level"));
     }
 
     private static boolean isRead(String command, Document query) {
