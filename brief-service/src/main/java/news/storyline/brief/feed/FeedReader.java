@@ -1,6 +1,5 @@
 package news.storyline.brief.feed;
 
-import com.mongodb.ReadConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -51,14 +50,9 @@ public class FeedReader implements FeedPages {
     }
 
     @Autowired
-    /**
-     * Reads with {@code readConcern: majority}: the feed is written with {@code w: 1}, and a subscriber must never be
-     * shown an entry a crash of the store could still take back.
-     */
     public FeedReader(MongoDatabase storylineDatabase, FeedVouch vouch) {
-        MongoDatabase durable = storylineDatabase.withReadConcern(ReadConcern.MAJORITY);
-        this.feed = durable.getCollection(FeedDocument.COLLECTION);
-        this.head = new FeedHead(durable);
+        this.feed = storylineDatabase.getCollection(FeedDocument.COLLECTION);
+        this.head = new FeedHead(storylineDatabase);
         this.vouch = vouch;
     }
 

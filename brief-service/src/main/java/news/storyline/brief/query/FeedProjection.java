@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoException;
 import com.mongodb.MongoWriteException;
-import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
@@ -77,18 +76,10 @@ public class FeedProjection implements FeedRewrite {
     private final Counter redeliveries;
     private volatile Long lastPosition;
 
-    /**
-     * The feed writes with {@code w: 1}: waiting for the disk on each of an event's three writes made the feed the
-     * slowest read model. Nothing a subscriber is shown can be lost: every reader reads the feed with
-     * {@code readConcern: majority} ({@link news.storyline.brief.feed.FeedReader}), and the store then answers only
-     * once what it read is on disk; and a crash takes back only a suffix of the writes, which this processor, whose
-     * token write after each batch is durable, applies again in the same order.
-     */
     public FeedProjection(MongoDatabase storylineDatabase, MeterRegistry meters) {
-        MongoDatabase written = storylineDatabase.withWriteConcern(WriteConcern.W1);
-        this.feed = written.getCollection(NAME);
-        this.storyThreads = new FeedStoryThreads(written);
-        this.head = new FeedHead(written);
+        this.feed = storylineDatabase.getCollection(NAME);
+        this.storyThreads = new FeedStoryThreads(storylineDatabase);
+        this.head = new FeedHead(storylineDatabase);
         this.redeliveries = Counter.builder("storyline.projection.redeliveries")
                                    .description("Events a read model received again and ignored")
                                    .tag("projection", NAME)
