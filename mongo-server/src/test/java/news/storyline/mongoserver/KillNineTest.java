@@ -158,8 +158,7 @@ class KillNineTest {
     private void read(MongoClient client) {
         try {
             while (true) {
-                assertOnlyASuffixOfReadModelWritesLost(client);
-        Document counter = counters(client).find(eq("_id", "events")).first();
+                Document counter = counters(client).find(eq("_id", "events")).first();
                 if (counter != null) {
                     highestPositionRead.accumulateAndGet(counter.getLong("position"), Math::max);
                 }
