@@ -11,6 +11,8 @@ import news.storyline.trust.Caller;
 import news.storyline.web.FilterProblems;
 import news.storyline.web.StoreOutages;
 import news.storyline.web.trust.Callers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -44,6 +46,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private static final String REPLAYED_HEADER = "Idempotency-Replayed";
     private static final List<String> KEPT_HEADERS = List.of(HttpHeaders.LOCATION, HttpHeaders.ETAG);
 
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
     /** This service instance, as the holder of the claims it makes. */
     private static final String INSTANCE = UUID.randomUUID().toString();
 
@@ -136,14 +139,18 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             store.release(scope);
             throw failure;
         }
-        // Should keeping the answer fail, the key stays pending until it expires: retries are refused rather
-        // than risk filing twice, and the client still gets the answer below.
+        // Should keeping the answer fail (the database went away after the write), the client still gets the
+        // answer: the write ran. The key stays pending until a retry takes it over, and the write itself refuses
+        // to run twice (a filing's derived id, a change's If-Match).
         try {
             if (answer.getStatus() >= 500) {
                 store.release(scope);
             } else {
                 store.complete(scope, keep(answer));
             }
+        } catch (RuntimeException keepingFailed) {
+            log.warn("Could not keep the answer to Idempotency-Key {} of {}; the answer goes out all the same: {}",
+                     scope.key(), scope.caller(), keepingFailed.toString());
         } finally {
             answer.copyBodyToResponse();
         }
