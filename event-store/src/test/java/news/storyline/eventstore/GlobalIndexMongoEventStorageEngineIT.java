@@ -217,11 +217,8 @@ class GlobalIndexMongoEventStorageEngineIT {
         GlobalIndexMongoEventStorageEngine reader = fixture.engineBuilder().gapTimeout(Duration.ofSeconds(30))
                                                            .clock(clock).build();
         StalledWriter stalled = new StalledWriter(clock);
-        CompletableFuture<Void> lateCommit = CompletableFuture.runAsync(
-                () -> stalled.engine.appendEvents(event("slow", 0, "late")));
-        assertThat(stalled.reserved.await(10, TimeUnit.SECONDS)).isTrue();
-        reader.appendEvents(event("fast", 0, "early"));
-        TrackingToken token = readAll(reader, null).get(0).trackingToken();
+        CompletableFuture<Void> lateCommit = stalled.commitAfterItsPosition();
+        TrackingToken token = readerSeesALaterEventFirst(reader);
 
         clock.advance(Duration.ofSeconds(31));
         reader.appendEvents(event("fast", 1, "much later"));
@@ -246,11 +243,8 @@ class GlobalIndexMongoEventStorageEngineIT {
         GlobalIndexMongoEventStorageEngine reader = fixture.engineBuilder().gapTimeout(Duration.ofSeconds(30))
                                                            .clock(clock).build();
         StalledWriter stalled = new StalledWriter(clock);
-        CompletableFuture<Void> lateCommit = CompletableFuture.runAsync(
-                () -> stalled.engine.appendEvents(event("slow", 0, "late")));
-        assertThat(stalled.reserved.await(10, TimeUnit.SECONDS)).isTrue();
-        reader.appendEvents(event("fast", 0, "early"));
-        TrackingToken token = readAll(reader, null).get(0).trackingToken();
+        CompletableFuture<Void> lateCommit = stalled.commitAfterItsPosition();
+        TrackingToken token = readerSeesALaterEventFirst(reader);
 
         stalled.release.countDown();
         lateCommit.get(10, TimeUnit.SECONDS);
@@ -260,6 +254,12 @@ class GlobalIndexMongoEventStorageEngineIT {
         assertThat(texts(read)).containsExactly("late");
         assertThat(read.get(0).trackingToken().position()).hasValue(2L);
         assertThat(((GapAwareTrackingToken) read.get(0).trackingToken()).hasGaps()).isFalse();
+    }
+
+    /** Another writer's event lands after the stalled one's position: the reader reads it, the position a gap. */
+    private static TrackingToken readerSeesALaterEventFirst(GlobalIndexMongoEventStorageEngine reader) {
+        reader.appendEvents(event("fast", 0, "early"));
+        return readAll(reader, null).get(0).trackingToken();
     }
 
     /** A writer that takes its positions and then waits to be released before it inserts. */
@@ -280,6 +280,14 @@ class GlobalIndexMongoEventStorageEngineIT {
                 }
                 return position;
             }).build();
+        }
+
+        /** Starts the late commit and returns once its position is taken; it lands when released. */
+        CompletableFuture<Void> commitAfterItsPosition() throws InterruptedException {
+            CompletableFuture<Void> commit =
+                    CompletableFuture.runAsync(() -> engine.appendEvents(event("slow", 0, "late")));
+            assertThat(reserved.await(10, TimeUnit.SECONDS)).isTrue();
+            return commit;
         }
     }
 
