@@ -4,7 +4,6 @@ import de.bwaldvogel.mongo.backend.ValueComparator;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
-import org.h2.mvstore.type.ObjectDataType;
 
 import java.nio.ByteBuffer;
 import java.util.Comparator;
@@ -14,7 +13,7 @@ import java.util.Comparator;
  *
  * <p>The order is MongoDB's (the library's {@link ValueComparator}, the same one its sort and matcher use), per key
  * ascending or descending as the index was declared; the position slot is always ascending. Each value is stored
- * with H2's own object encoding.
+ * as a {@link StoredValue}.
  */
 final class IndexEntryType extends BasicDataType<IndexEntry> {
 
@@ -25,7 +24,7 @@ final class IndexEntryType extends BasicDataType<IndexEntry> {
     private static final byte PRESENT_VALUE = 1;
 
     private final boolean[] descending;
-    private final ObjectDataType valueType = new ObjectDataType();
+    private final StoredValue valueType = new StoredValue();
 
     /** @param descending for each key of the index, whether it is declared descending ({@code -1}) */
     IndexEntryType(boolean[] descending) {

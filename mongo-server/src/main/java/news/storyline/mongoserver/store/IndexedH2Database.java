@@ -9,6 +9,7 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
+import news.storyline.mongoserver.index.PositionType;
 import news.storyline.mongoserver.index.SortedIndex;
 import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVMap;
@@ -71,7 +72,7 @@ final class IndexedH2Database extends AbstractSynchronizedMongoDatabase<Object> 
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
         String fullName = getFullCollectionNamespace(collectionName);
         MVMap<Object, Document> dataMap = store.openMap(DATABASES_PREFIX + fullName,
-                new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType()));
+                new MVMap.Builder<Object, Document>().keyType(new PositionType()).valueType(new BsonDocumentType()));
         MVMap<String, Object> metaMap = store.openMap(META_PREFIX + fullName);
         return new IndexedH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
     }
