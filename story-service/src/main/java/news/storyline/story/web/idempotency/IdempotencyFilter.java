@@ -51,8 +51,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private static final String INSTANCE = UUID.randomUUID().toString();
 
     private final IdempotencyStore store;
-    /** The keys that requests of this instance work on now, each with the request that does. */
-    private final Map<IdempotencyScope, Object> handledHere = new ConcurrentHashMap<>();
+    /**
+     * The keys that a request of this instance is claiming or running now, each with that request: one at a time per
+     * key, so that a pending claim of this instance that no request here holds is known to be one no request runs for
+     * any more (it could not be let go, the database being down).
+     */
+    private final Map<IdempotencyScope, Object> claimedHere = new ConcurrentHashMap<>();
     private final IdempotencyProperties properties;
     private final ObjectMapper json;
 
@@ -81,41 +85,40 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         String fingerprint = fingerprint(body);
         IdempotencyScope scope = new IdempotencyScope(key.value(), callerOf(request), request.getMethod(),
                                                       request.getRequestURI());
-        Object thisRequest = new Object();
-        boolean onlyRequestHereForTheKey = handledHere.putIfAbsent(scope, thisRequest) == null;
         try {
-            claimRunOrReplay(scope, fingerprint, onlyRequestHereForTheKey, new BufferedBodyRequest(request, body),
-                             response, chain);
+            claimRunOrReplay(scope, fingerprint, new BufferedBodyRequest(request, body), response, chain);
         } catch (RuntimeException failure) {
             if (!StoreOutages.causedAnyOf(failure) || response.isCommitted()) {
                 throw failure;
             }
             StoreOutages.write(request, response, json); // the key could not be looked up or claimed: nothing ran
-        } finally {
-            handledHere.remove(scope, thisRequest);
         }
     }
 
-    /**
-     * @param onlyRequestHereForTheKey whether no other request of this instance works on the key: a pending claim of
-     *                                 this instance is then one no request runs for any more (it could not be let go,
-     *                                 the database being down), and is taken over at once rather than waited for
-     */
-    private void claimRunOrReplay(IdempotencyScope scope, String fingerprint, boolean onlyRequestHereForTheKey,
-                                  HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    private void claimRunOrReplay(IdempotencyScope scope, String fingerprint, HttpServletRequest request,
+                                  HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long deadline = System.nanoTime() + properties.waitFor().toNanos();
         do {
-            Optional<IdempotencyRecord> held = store.find(scope);
-            if (onlyRequestHereForTheKey && held.isPresent() && !held.get().isAnswered()
-                    && INSTANCE.equals(held.get().holder())) {
-                store.releaseClaimOf(scope, INSTANCE);
-                held = store.find(scope);
-            }
-            if (held.isEmpty() && store.tryClaim(scope, fingerprint, INSTANCE)) {
-                request.setAttribute(IdempotencyScope.ATTRIBUTE, scope);
-                runAndKeep(scope, request, response, chain);
-                return;
+            Object thisRequest = new Object();
+            Optional<IdempotencyRecord> held;
+            if (claimedHere.putIfAbsent(scope, thisRequest) == null) {
+                try {
+                    held = store.find(scope);
+                    if (held.isPresent() && !held.get().isAnswered() && INSTANCE.equals(held.get().holder())) {
+                        store.releaseClaimOf(scope, INSTANCE);
+                        held = store.find(scope);
+                    }
+                    if (held.isEmpty() && store.tryClaim(scope, fingerprint, INSTANCE)) {
+                        request.setAttribute(IdempotencyScope.ATTRIBUTE, scope);
+                        runAndKeep(scope, request, response, chain);
+                        return;
+                    }
+                } finally {
+                    claimedHere.remove(scope, thisRequest);
+                }
+            } else {
+                held = store.find(scope); // another request of this instance claims or runs the key
             }
             if (held.isPresent() && !held.get().requestFingerprint().equals(fingerprint)) {
                 FilterProblems.write(IdempotencyProblems.keyReused(), request, response, json);
