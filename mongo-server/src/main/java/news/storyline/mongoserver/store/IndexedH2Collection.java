@@ -19,6 +19,7 @@ import news.storyline.mongoserver.index.QueryConstraints;
 import news.storyline.mongoserver.index.SortedIndex;
 import org.h2.mvstore.MVMap;
 
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -120,6 +121,10 @@ final class IndexedH2Collection extends H2Collection {
      * {@code $or}, the union of one bounded index read per branch, as MongoDB plans it; else none (a scan).
      */
     private Optional<QueryPlan> plan(Document query, Document orderBy) {
+        Optional<QueryPlan> byId = exactDocumentId(query).map(this::documentAt);
+        if (byId.isPresent()) {
+            return byId;
+        }
         Optional<IndexScan> single = bestScan(query, orderBy);
         if (single.filter(IndexScan::isBounded).isPresent()) {
             return single.map(QueryPlan::of);
@@ -128,6 +133,29 @@ final class IndexedH2Collection extends H2Collection {
                           .flatMap(disjunction -> QueryPlan.union(disjunction.branchQueries().stream()
                                   .map(branch -> bestScan(branch, null).filter(IndexScan::isBounded)).toList()))
                           .or(() -> single.map(QueryPlan::of));
+    }
+
+    /**
+     * A document id (as idempotency records have) is kept as its {@link DocumentKey}, which no index holds: the one
+     * place to look is that key. Without this, each lookup of such an id read the whole collection.
+     */
+    private QueryPlan documentAt(Document id) {
+        Object position = DocumentKey.positionFor(id);
+        return new QueryPlan(() -> dataMap.containsKey(position) ? Stream.of(position) : Stream.empty(), false, "_id");
+    }
+
+    /** The id the query asks for with an exact document, at its top level or in one of its {@code $and} clauses. */
+    private Optional<Document> exactDocumentId(Document query) {
+        if (getIdField() != null && query.get(getIdField()) instanceof Document id && id.keySet().stream().noneMatch(key -> key.startsWith("$"))) {
+            return Optional.of(id);
+        }
+        if (query.get("$and") instanceof Collection<?> clauses) {
+            return clauses.stream().filter(Document.class::isInstance)
+                          .map(clause -> exactDocumentId((Document) clause))
+                          .flatMap(Optional::stream)
+                          .findFirst();
+        }
+        return Optional.empty();
     }
 
     private Optional<IndexScan> bestScan(Document query, Document orderBy) {

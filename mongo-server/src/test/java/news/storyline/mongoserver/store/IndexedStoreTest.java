@@ -276,6 +276,24 @@ class IndexedStoreTest {
     }
 
     @Test
+    void aDocumentIdIsLookedUpWhereItIsKeptNotByReadingTheCollection() {
+        for (int n = 0; n < 50; n++) {
+            collection("records").insertOne(new Document("_id", new Document("key", "key-" + n).append("caller", "c"))
+                                                    .append("state", n % 2 == 0 ? "pending" : "answered"));
+        }
+        Document id = new Document("key", "key-7").append("caller", "c");
+        long before = examined("records");
+
+        assertThat(collection("records").find(eq("_id", id)).first()).containsEntry("state", "answered");
+        assertThat(collection("records").find(and(eq("_id", id), eq("state", "pending"))).first()).isNull();
+        assertThat(collection("records").find(eq("_id", new Document("key", "key-7").append("caller", "other")))
+                                        .first()).isNull();
+        assertThat(collection("records").deleteOne(and(eq("_id", id), eq("state", "answered"))).getDeletedCount())
+                .isEqualTo(1);
+        assertThat(examined("records") - before).isEqualTo(3);
+    }
+
+    @Test
     void aFileWrittenByTheLibrarysOwnBackendGetsItsIndexesBuiltOnOpen() {
         running.close();
         Path file = dataDirectory.resolve("storyline.mv");
