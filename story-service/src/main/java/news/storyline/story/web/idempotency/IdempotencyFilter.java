@@ -9,6 +9,7 @@ import news.storyline.story.web.BufferedBodyRequest;
 import news.storyline.story.web.WriteRequests;
 import news.storyline.trust.Caller;
 import news.storyline.web.FilterProblems;
+import news.storyline.web.ProblemType;
 import news.storyline.web.StoreOutages;
 import news.storyline.web.trust.Callers;
 import org.slf4j.Logger;
@@ -139,14 +140,20 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, answer);
         } catch (IOException | ServletException | RuntimeException failure) {
-            store.release(scope);
+            if (!StoreOutages.causedAnyOf(failure)) { // with the database gone, the claim stays (see below)
+                store.release(scope);
+            }
             throw failure;
         }
         // Should keeping the answer fail (the database went away after the write), the client still gets the
         // answer: the write ran. The key stays pending until a retry takes it over, and the write itself refuses
         // to run twice (a filing's derived id, a change's If-Match).
         try {
-            if (answer.getStatus() >= 500) {
+            if (answer.getStatus() == ProblemType.UNAVAILABLE.status().value()) {
+                // The database is gone (the only 503 here): letting the key go would wait out the driver's timeout
+                // once more before the client hears back. The claim stays pending; a retry takes it over.
+                log.debug("Idempotency-Key {} stays claimed: the database is unavailable", scope.key());
+            } else if (answer.getStatus() >= 500) {
                 store.release(scope);
             } else {
                 store.complete(scope, keep(answer));

@@ -75,7 +75,29 @@ class IdempotencyFilterIT {
         }
     }
 
+    /**
+     * The only 503 story-service gives is "the database is unavailable": letting the key go then would wait out the
+     * driver's timeout once more before the client hears back. The claim stays; the next retry here takes it over.
+     */
+    @Test
+    void leavesTheKeyClaimedAfterA503AndTheNextRetryHereRunsAgain() throws Exception {
+        String key = UUID.randomUUID().toString();
+        AtomicInteger runs = new AtomicInteger();
+
+        MockHttpServletResponse unavailable = send(key, runs, 503);
+
+        assertThat(unavailable.getStatus()).isEqualTo(503);
+        IdempotencyScope scope = new IdempotencyScope(key, "editor-1", "POST", "/api/stories");
+        assertThat(store.find(scope)).hasValueSatisfying(record -> assertThat(record.isAnswered()).isFalse());
+        assertThat(send(key, runs, 201).getStatus()).isEqualTo(201);
+        assertThat(runs).hasValue(2);
+    }
+
     private MockHttpServletResponse send(String key, AtomicInteger runs) throws Exception {
+        return send(key, runs, 201);
+    }
+
+    private MockHttpServletResponse send(String key, AtomicInteger runs, int status) throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/stories");
         request.addHeader(IdempotencyFilter.KEY_HEADER, key);
         request.setContent("{\"headline\":\"Пхенян\"}".getBytes(StandardCharsets.UTF_8));
@@ -88,7 +110,7 @@ class IdempotencyFilterIT {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            ((HttpServletResponse) res).setStatus(201);
+            ((HttpServletResponse) res).setStatus(status);
             res.getOutputStream().write("{\"id\":\"s-1\"}".getBytes(StandardCharsets.UTF_8));
         };
         filter.doFilter(request, response, write);
