@@ -101,7 +101,7 @@ final class IndexedH2Collection extends H2Collection {
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
                                          Document fieldSelector) {
         Optional<QueryPlan> plan = plan(query, orderBy);
-        Stream<Document> candidates = plan.map(found -> found.positions().map(this::getDocument))
+        Stream<Document> candidates = plan.map(found -> found.documents(this::getDocument, deriveComparator(orderBy)))
                                           .orElseGet(() -> everyDocument(orderBy));
         Stream<Document> matches = candidates.peek(document -> documentsExamined.increment())
                                              .filter(document -> documentMatchesQuery(document, query));
@@ -131,7 +131,7 @@ final class IndexedH2Collection extends H2Collection {
         }
         return Disjunction.in(query)
                           .flatMap(disjunction -> QueryPlan.union(disjunction.branchQueries().stream()
-                                  .map(branch -> bestScan(branch, null).filter(IndexScan::isBounded)).toList()))
+                                  .map(branch -> bestScan(branch, orderBy).filter(IndexScan::isBounded)).toList()))
                           .or(() -> single.map(QueryPlan::of));
     }
 
@@ -141,7 +141,7 @@ final class IndexedH2Collection extends H2Collection {
      */
     private QueryPlan documentAt(Document id) {
         Object position = DocumentKey.positionFor(id);
-        return new QueryPlan(() -> dataMap.containsKey(position) ? Stream.of(position) : Stream.empty(), false, "_id");
+        return QueryPlan.at(() -> dataMap.containsKey(position) ? Stream.of(position) : Stream.empty(), "_id");
     }
 
     /** The id the query asks for with an exact document, at its top level or in one of its {@code $and} clauses. */

@@ -1,37 +1,60 @@
 package news.storyline.mongoserver.store;
 
+import de.bwaldvogel.mongo.bson.Document;
 import news.storyline.mongoserver.index.IndexScan;
 
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** Where a query's documents are read from: one index, or one per branch of an {@code $or}. */
-record QueryPlan(Supplier<Stream<Object>> positionReader, boolean servesSort, String indexes) {
+/**
+ * Where a query's documents are read from: one index, one known place, or one index per branch of an {@code $or}.
+ *
+ * @param branches   each read's positions, in its index's order
+ * @param servesSort whether the documents come in the order the query asks for: one index read in that order, or
+ *                   branches that each are, merged
+ */
+record QueryPlan(List<Supplier<Stream<Object>>> branches, boolean servesSort, String indexes) {
 
     static QueryPlan of(IndexScan scan) {
-        return new QueryPlan(scan::positions, scan.servesSort(), scan.index().getName());
+        return new QueryPlan(List.of(scan::positions), scan.servesSort(), scan.index().getName());
     }
 
-    /** Every branch read through its index, each document once; nothing when a branch has no index to read. */
+    /** The one place a document would be, if it is anywhere. */
+    static QueryPlan at(Supplier<Stream<Object>> place, String name) {
+        return new QueryPlan(List.of(place), false, name);
+    }
+
+    /**
+     * Every branch read through its index, each document once; nothing when a branch has no index to read. When each
+     * branch's index gives the query's order, the branches are merged in it, so that a page of the newest reads about
+     * a page from each branch rather than every document of all of them.
+     */
     static Optional<QueryPlan> union(List<Optional<IndexScan>> branches) {
         if (branches.isEmpty() || branches.stream().anyMatch(Optional::isEmpty)) {
             return Optional.empty();
         }
         List<IndexScan> scans = branches.stream().map(Optional::orElseThrow).toList();
-        Supplier<Stream<Object>> positions = () -> {
-            Set<Object> seen = new HashSet<>();
-            return scans.stream().flatMap(IndexScan::positions).filter(seen::add);
-        };
         String names = scans.stream().map(scan -> scan.index().getName()).collect(Collectors.joining(" or "));
-        return Optional.of(new QueryPlan(positions, false, names));
+        return Optional.of(new QueryPlan(scans.stream().<Supplier<Stream<Object>>>map(scan -> scan::positions).toList(),
+                                         scans.stream().allMatch(IndexScan::servesSort), names));
     }
 
-    Stream<Object> positions() {
-        return positionReader.get();
+    /** The documents to match, each once, in the query's order if the plan {@link #servesSort serves it}. */
+    Stream<Document> documents(Function<Object, Document> read, Comparator<Document> order) {
+        if (branches.size() == 1) {
+            return branches.get(0).get().map(read);
+        }
+        if (servesSort && order != null) {
+            return SortedMerge.of(branches.stream().map(Supplier::get).toList(), read, order);
+        }
+        Set<Object> seen = new HashSet<>();
+        return branches.stream().flatMap(Supplier::get).filter(seen::add).map(read);
     }
 }

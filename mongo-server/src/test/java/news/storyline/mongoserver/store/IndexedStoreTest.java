@@ -155,6 +155,27 @@ class IndexedStoreTest {
         assertThat(examined("sources") - before).isEqualTo(20);
     }
 
+    /** A source's page of newest stories, under any of its names: two index reads merged, a page from each. */
+    @Test
+    void branchesOfAnOrReadInTheAskedOrderAreMergedUpToThePage() {
+        MongoCollection<Document> sources = collection("sources");
+        for (String field : List.of("sourceId", "key")) {
+            sources.createIndex(Indexes.compoundIndex(Indexes.ascending("hops." + field), Indexes.descending("filedAt"),
+                                                      Indexes.ascending("_id")));
+        }
+        sources.insertMany(IntStream.range(0, 1_000).mapToObj(i -> new Document("_id", i).append("filedAt", (long) i / 2)
+                .append("hops", List.of(i % 10 == 0 ? new Document("sourceId", "afp").append("key", "Франс прес")
+                        : i % 10 == 1 ? new Document("key", "АФП") : new Document("sourceId", "tass").append("key", "ТАСС"))))
+                .toList());
+        long before = examined("sources");
+
+        List<Document> afp = sources.find(or(eq("hops.sourceId", "afp"), eq("hops.key", "АФП")))
+                .sort(Sorts.orderBy(descending("filedAt"), ascending("_id"))).limit(5).into(new ArrayList<>());
+
+        assertThat(afp).extracting(d -> d.getInteger("_id")).containsExactly(990, 991, 980, 981, 970);
+        assertThat(examined("sources") - before).isLessThanOrEqualTo(7).isLessThan(200);
+    }
+
     @Test
     void aUniqueIndexRefusesASecondDocumentWithTheSameKeys() {
         MongoCollection<Document> events = collection("events");
