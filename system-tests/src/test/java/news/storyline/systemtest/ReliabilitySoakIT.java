@@ -1,5 +1,6 @@
 package news.storyline.systemtest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Row 7 of the reliability set (docs/reliability.md), the soak: editors write (the steady load), readers read
@@ -42,6 +42,8 @@ class ReliabilitySoakIT {
     private static final int SUBSCRIBERS = Reliability.pick(10, 50);
     /** RSS may end at most this much above where it stood after the warm-up. */
     private static final double RSS_GROWTH_ALLOWED = 1.10;
+    private static final Duration REBUILD_STALLED = Duration.ofSeconds(60);
+    private static final Duration REBUILD_AT_MOST = Duration.ofMinutes(30);
     private static final Duration SAMPLE_EVERY = Duration.ofSeconds(2);
     private static final Duration QUIET = Duration.ofMillis(200);
     private static final List<String> PROCESSES = List.of(StorylineStack.GATEWAY, StorylineStack.STORY_SERVICE + "-0",
@@ -162,16 +164,37 @@ class ReliabilitySoakIT {
                       .reduce((first, second) -> second).map(History.Call::target);
     }
 
-    /** Starts a full rebuild and waits for it: its final status and how long it took. */
-    private static String rebuildAndFollow() {
+    /**
+     * Starts a full rebuild and follows it while it makes progress: under the soak's load its pace is the store's, so
+     * it is given no fixed time, only none without progress (and an outer bound). Its final status, how long it
+     * took and its pace.
+     */
+    private static String rebuildAndFollow() throws InterruptedException {
         Instant started = Instant.now();
         Http.Response answer = Http.send("POST", stack.gatewayUrl() + "/api/admin/rebuilds", null, stack.as("admin"));
         assertThat(answer.status()).as(answer.toString()).isEqualTo(202);
         String rebuild = answer.header("Location").orElseThrow();
-        String status = await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).until(
-                () -> Http.get(stack.gatewayUrl() + rebuild, stack.as("admin")).body().path("status").asText(),
-                done -> done.equals("DONE") || done.equals("FAILED"));
-        return status + " in " + Duration.between(started, Instant.now()).toMillis() + " ms";
+        long replayed = -1;
+        Instant progressed = started;
+        while (true) {
+            JsonNode state = Http.get(stack.gatewayUrl() + rebuild, stack.as("admin")).body();
+            String status = state.path("status").asText();
+            Instant now = Instant.now();
+            long seconds = Math.max(1, Duration.between(started, now).toSeconds());
+            if (status.equals("DONE") || status.equals("FAILED")) {
+                return status + " in " + Duration.between(started, now).toMillis() + " ms ("
+                       + state.path("replayed").asLong() / seconds + " events/s)";
+            }
+            if (state.path("replayed").asLong() > replayed) {
+                replayed = state.path("replayed").asLong();
+                progressed = now;
+            }
+            assertThat(Duration.between(progressed, now)).as("a rebuild without progress, at %d events (%s)",
+                                                             replayed, state).isLessThan(REBUILD_STALLED);
+            assertThat(Duration.between(started, now)).as("a rebuild still at %d events (%s)", replayed, state)
+                                                      .isLessThan(REBUILD_AT_MOST);
+            Thread.sleep(500);
+        }
     }
 
     private static Map<String, Long> residentSetSizes() throws IOException {
