@@ -66,7 +66,8 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
         Files.createDirectories(options.outDir());
-        Report report = new Bench(options.quick() ? Plan.quick() : Plan.full(), options)
+        Plan plan = options.quick() ? Plan.quick() : Plan.full();
+        Report report = new Bench(options.largest() > 0 ? plan.upTo(options.largest()) : plan, options)
                 .run(options.startupSeconds());
         System.out.println();
         System.out.print(Table.render(report));
@@ -79,8 +80,9 @@ public final class Bench {
      * @param outDir         where the JSON goes
      * @param startupSeconds how long bin/stack up took, measured by bin/stack
      * @param benchJar       this program's jar, which also runs the peer
+     * @param largest        the largest store size to measure at (the plan's sizes above it are left out), or 0
      */
-    record Options(boolean quick, Path varDir, Path outDir, double startupSeconds, Path benchJar) {
+    record Options(boolean quick, Path varDir, Path outDir, double startupSeconds, Path benchJar, long largest) {
 
         static Options parse(String[] args) {
             boolean quick = false;
@@ -88,6 +90,7 @@ public final class Bench {
             Path outDir = Path.of("var/bench");
             double startup = 0;
             Path jar = Path.of("bench/target/bench-0.1.0-SNAPSHOT-exec.jar");
+            long largest = 0;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--quick" -> quick = true;
@@ -95,11 +98,13 @@ public final class Bench {
                     case "--out" -> outDir = Path.of(args[++i]);
                     case "--startup-seconds" -> startup = Double.parseDouble(args[++i]);
                     case "--jar" -> jar = Path.of(args[++i]);
+                    case "--largest" -> largest = Long.parseLong(args[++i]);
                     default -> throw new IllegalArgumentException("Unknown argument " + args[i]
-                            + "; usage: [--quick] [--var DIR] [--out DIR] [--startup-seconds S] [--jar JAR]");
+                            + "; usage: [--quick] [--largest EVENTS] [--var DIR] [--out DIR] [--startup-seconds S]"
+                            + " [--jar JAR]");
                 }
             }
-            return new Options(quick, varDir, outDir, startup, jar);
+            return new Options(quick, varDir, outDir, startup, jar, largest);
         }
     }
 

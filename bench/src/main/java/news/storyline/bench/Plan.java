@@ -1,6 +1,7 @@
 package news.storyline.bench;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -37,6 +38,21 @@ record Plan(String name, Duration coldWarmUp, List<Integer> writeClients, Durati
                         Duration.ofSeconds(5), 200, 6_000, List.of(10_000L, 100_000L, 1_000_000L), 300,
                         Duration.ofSeconds(120), Duration.ofSeconds(5), Duration.ofMinutes(60), true,
                         Duration.ofMinutes(60));
+    }
+
+    /**
+     * This plan measured at sizes up to {@code largest} events only, ending with {@code largest} itself: a full run
+     * that fits a shorter time (the plan's name says where it stopped).
+     */
+    Plan upTo(long largest) {
+        if (largest <= 0) {
+            throw new IllegalArgumentException("--largest must be a positive number of events, not " + largest);
+        }
+        List<Long> kept = new ArrayList<>(sizes.stream().filter(size -> size < largest).toList());
+        kept.add(largest);
+        return new Plan(name + " up to " + largest + " events", coldWarmUp, writeClients, writeWindow, writeWarmUp,
+                        freshnessRate, freshnessSteps, List.copyOf(kept), readsPerKind, readLimit, idleWindow,
+                        catchUpLimit, rebuildAtEachSize, rebuildLimit);
     }
 
     /** The targets the write comparison runs against, the peer's cells included. */

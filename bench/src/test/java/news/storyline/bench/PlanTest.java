@@ -23,4 +23,14 @@ class PlanTest {
         assertThat(Plan.full().rebuildAtEachSize()).isTrue();
         assertThat(Plan.full().writeClients()).containsExactly(1, 8, 32);
     }
+
+    @Test
+    void aFullRunUpToASizeMeasuresTheSizesBelowItThenItAndSaysSo() {
+        Plan upTo = Plan.full().upTo(100_000);
+
+        assertThat(upTo.sizes()).containsExactly(10_000L, 100_000L);
+        assertThat(upTo.name()).isEqualTo("full up to 100000 events");
+        assertThat(Plan.full().upTo(50_000).sizes()).containsExactly(10_000L, 50_000L);
+        assertThat(upTo.rebuildAtEachSize()).isTrue();
+    }
 }
