@@ -33,15 +33,17 @@ public final class IndexScan {
     private final int pointKeys;
     private final boolean rangeKey;
     private final boolean servesSort;
+    private final boolean eachRangeServesSort;
     private final boolean reverse;
 
     private IndexScan(SortedIndex index, List<IndexEntry[]> ranges, int pointKeys, boolean rangeKey,
-                      boolean servesSort, boolean reverse) {
+                      boolean servesSort, boolean eachRangeServesSort, boolean reverse) {
         this.index = index;
         this.ranges = ranges;
         this.pointKeys = pointKeys;
         this.rangeKey = rangeKey;
         this.servesSort = servesSort;
+        this.eachRangeServesSort = eachRangeServesSort;
         this.reverse = reverse;
     }
 
@@ -70,9 +72,16 @@ public final class IndexScan {
         if (!constrained && (sortDirection.isEmpty() || isUnordered(orderBy) || index.isMultikey())) {
             return Optional.empty(); // reading the whole index in its order helps only a sort it serves
         }
+        // Several points ($in) on the leading keys read one range per combination; with no range key after them,
+        // each range alone comes in the sort's order when the keys after the points give it, and the ranges can be
+        // merged (a source's stories under each of its names, newest first).
+        Optional<Boolean> eachRangeDirection = sortDirection.isPresent() || rangeSet != null ? Optional.empty()
+                : sortDirection(index, allowedByKey.stream().map(any -> IntervalSet.of(Interval.point(any))).toList(),
+                                orderBy);
         List<IndexEntry[]> ranges = ranges(index, prefixes, rangeSet);
         return Optional.of(new IndexScan(index, ranges, allowedByKey.size(), rangeSet != null,
-                                         sortDirection.isPresent(), sortDirection.orElse(false)));
+                                         sortDirection.isPresent(), eachRangeDirection.isPresent(),
+                                         sortDirection.or(() -> eachRangeDirection).orElse(false)));
     }
 
     /** Whether reading the entries gives the query's order: forward (false), backward (true), or neither. */
@@ -180,7 +189,7 @@ public final class IndexScan {
 
     /** How much of the filter the index takes on: points on more keys first, then a range, then the sort. */
     public int selectivity() {
-        return pointKeys * 10 + (rangeKey ? 5 : 0) + (servesSort ? 3 : 0)
+        return pointKeys * 10 + (rangeKey ? 5 : 0) + (servesSort || eachRangeServesSort ? 3 : 0)
                 + (index.isUnique() && pointKeys == index.fields().size() ? 100 : 0);
     }
 
@@ -198,19 +207,40 @@ public final class IndexScan {
         return index;
     }
 
+    /**
+     * Whether each of the scan's {@link #positionsByRange() ranges} comes in the order the query asked for, though
+     * the ranges one after another do not: merged, they serve the sort.
+     */
+    public boolean eachRangeServesSort() {
+        return eachRangeServesSort;
+    }
+
+    /** The positions of each range, in the order of the scan (a position may come in more than one range). */
+    public List<Stream<Object>> positionsByRange() {
+        return rangesInScanOrder().stream().map(this::positionsIn).toList();
+    }
+
     /** The documents' positions, each once, in the order of the scan. */
     public Stream<Object> positions() {
-        List<IndexEntry[]> inOrder = new ArrayList<>(ranges);
-        if (reverse) {
-            Collections.reverse(inOrder);
-        }
-        Stream<Object> positions = inOrder.stream().flatMap(range -> StreamSupport.stream(
-                Spliterators.spliteratorUnknownSize(index.entries(range[0], range[1], reverse), Spliterator.ORDERED),
-                false).map(IndexEntry::position));
+        Stream<Object> positions = rangesInScanOrder().stream().flatMap(this::positionsIn);
         if (index.isMultikey()) {
             Set<Object> seen = new HashSet<>();
             positions = positions.filter(seen::add);
         }
         return positions;
+    }
+
+    private List<IndexEntry[]> rangesInScanOrder() {
+        List<IndexEntry[]> inOrder = new ArrayList<>(ranges);
+        if (reverse) {
+            Collections.reverse(inOrder);
+        }
+        return inOrder;
+    }
+
+    private Stream<Object> positionsIn(IndexEntry[] range) {
+        return StreamSupport.stream(
+                Spliterators.spliteratorUnknownSize(index.entries(range[0], range[1], reverse), Spliterator.ORDERED),
+                false).map(IndexEntry::position);
     }
 }

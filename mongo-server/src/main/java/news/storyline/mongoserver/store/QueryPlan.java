@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 record QueryPlan(List<Supplier<Stream<Object>>> branches, boolean servesSort, String indexes) {
 
     static QueryPlan of(IndexScan scan) {
-        return new QueryPlan(List.of(scan::positions), scan.servesSort(), scan.index().getName());
+        return new QueryPlan(readsOf(scan), scan.servesSort() || scan.eachRangeServesSort(), scan.index().getName());
     }
 
     /** The one place a document would be, if it is anywhere. */
@@ -42,8 +42,17 @@ record QueryPlan(List<Supplier<Stream<Object>>> branches, boolean servesSort, St
         }
         List<IndexScan> scans = branches.stream().map(Optional::orElseThrow).toList();
         String names = scans.stream().map(scan -> scan.index().getName()).collect(Collectors.joining(" or "));
-        return Optional.of(new QueryPlan(scans.stream().<Supplier<Stream<Object>>>map(scan -> scan::positions).toList(),
-                                         scans.stream().allMatch(IndexScan::servesSort), names));
+        return Optional.of(new QueryPlan(scans.stream().flatMap(scan -> readsOf(scan).stream()).toList(),
+                                         scans.stream().allMatch(scan -> scan.servesSort()
+                                                                         || scan.eachRangeServesSort()), names));
+    }
+
+    /** A scan read whole, or range by range when only its ranges each come in the query's order (to be merged). */
+    private static List<Supplier<Stream<Object>>> readsOf(IndexScan scan) {
+        if (scan.servesSort() || !scan.eachRangeServesSort()) {
+            return List.of(scan::positions);
+        }
+        return scan.positionsByRange().stream().<Supplier<Stream<Object>>>map(range -> () -> range).toList();
     }
 
     /** The documents to match, each once, in the query's order if the plan {@link #servesSort serves it}. */
