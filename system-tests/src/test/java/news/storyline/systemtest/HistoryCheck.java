@@ -181,6 +181,9 @@ final class HistoryCheck {
 
         Set<String> stories = storiesInScope(calls, events);
         Set<String> threads = threadsInScope(calls, byAggregate);
+        // The read side is given its time to converge first, then its time to be checked: one whole check reads
+        // every page of the feed and every story in scope, which after a long load takes longer than the wait.
+        awaitFeedHolding(events.size(), Instant.now().plus(convergence));
         Instant deadline = Instant.now().plus(convergence);
         List<String> readSide;
         List<String> feedOrder = new ArrayList<>();
@@ -272,6 +275,17 @@ final class HistoryCheck {
                     document.get("globalIndex", Number.class).longValue(), Http.parse(payload), payload));
         }
         return events;
+    }
+
+    /** Waits, one look a second, until the feed holds as many entries as the store holds events. */
+    private void awaitFeedHolding(int count, Instant deadline) {
+        while (count > 0 && Instant.now().isBefore(deadline)) {
+            Http.Response last = read("/api/events?limit=1&after=" + (count - 1), "subscriber");
+            if (last.status() == 200 && !last.body().path("events").isEmpty()) {
+                return;
+            }
+            Reliability.sleep(Duration.ofSeconds(1));
+        }
     }
 
     /** The whole feed, page after page: exactly the store's events, each once, at positions 1, 2, 3, … */
