@@ -108,9 +108,19 @@ public class EventStoreAutoConfiguration {
     public TokenStore tokenStore(MongoDatabase storylineDatabase,
                                  Serializer storylineSerializer,
                                  EventStoreProperties properties) {
+        return tokenStoreIn(storylineDatabase, storylineSerializer, properties);
+    }
+
+    /**
+     * The processors' tokens in {@code database}, with its write concern: the default store takes the database's
+     * own; a service whose read models may lose a suffix of their writes in a crash may give their processors one
+     * that does not wait for the disk either.
+     */
+    public static TokenStore tokenStoreIn(MongoDatabase database, Serializer serializer,
+                                          EventStoreProperties properties) {
         return MongoTokenStore.builder()
-                              .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(storylineDatabase).build())
-                              .serializer(storylineSerializer)
+                              .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(database).build())
+                              .serializer(serializer)
                               .claimTimeout(properties.claimTimeout())
                               .nodeId(ManagementFactory.getRuntimeMXBean().getName())
                               .build();
