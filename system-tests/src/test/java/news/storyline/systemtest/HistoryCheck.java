@@ -375,8 +375,12 @@ final class HistoryCheck {
         }
         stories.stream().limit(SEARCH_SAMPLE).forEach(story -> {
             String headline = headlines.get(story);
-            String token = headline.split(" ")[1];
-            Http.Response found = read("/api/search?q=" + URLEncoder.encode(token, StandardCharsets.UTF_8), "reader");
+            // The story's word and the next: search takes the last word of a query as a prefix, and one story's word
+            // is the start of others' (…x2 of …x20), which may fill the first page.
+            String[] words = headline.split(" ");
+            String token = words[1];
+            Http.Response found = read("/api/search?q=" + URLEncoder.encode(token + " " + words[2], StandardCharsets.UTF_8),
+                                       "reader");
             List<String> ids = new ArrayList<>();
             if (found.status() == 200) {
                 found.body().path("results").forEach(result -> ids.add(result.path("storyId").asText()));
