@@ -98,7 +98,6 @@ public class EventStoreAutoConfiguration {
         return EmbeddedEventStore.builder()
                                  .storageEngine(storageEngine)
                                  .fetchDelay(properties.pollInterval().toMillis())
-                                 .cachedEvents(properties.cachedEvents())
                                  .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                                  .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                                  .build();
