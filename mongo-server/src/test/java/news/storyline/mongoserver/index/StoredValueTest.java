@@ -21,7 +21,8 @@ class StoredValueTest {
 
     static List<Object> values() {
         return List.of(new ObjectId(), new DocumentKey("{\"key\":s\"Пхенян-1\"}"), "Пхенян", 42L, 7, 2.5, true,
-                       new Date(1_700_000_000_000L), UUID.randomUUID(), Instant.parse("2026-12-07T06:00:00Z"));
+                       new Date(1_700_000_000_000L), UUID.randomUUID(), Instant.parse("2026-12-07T06:00:00Z"),
+                       Instant.parse("1969-07-20T20:17:40.123Z"), Instant.ofEpochSecond(1_800_000_000L, 999_999_999));
     }
 
     @ParameterizedTest
@@ -44,6 +45,14 @@ class StoredValueTest {
 
         assertThat(written(id, values::write).remaining()).isEqualTo(13);
         assertThat(written(id, new ObjectDataType()::write).remaining()).isGreaterThan(60);
+    }
+
+    @Test
+    void writesADateInAFewBytesInsteadOfJavaSerialization() {
+        Instant filedAt = Instant.parse("2026-12-07T06:00:00.250Z");
+
+        assertThat(written(filedAt, values::write).remaining()).isLessThan(12);
+        assertThat(written(filedAt, new ObjectDataType()::write).remaining()).isGreaterThan(40);
     }
 
     @Test
