@@ -4,6 +4,7 @@ import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import news.storyline.eventstore.GlobalIndexMongoEventStorageEngine;
+import news.storyline.eventstore.NotifyingEventStore;
 import news.storyline.eventstore.StorylineJson;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventBusSpanFactory;
@@ -88,19 +89,23 @@ public class EventStoreAutoConfiguration {
                                                  .build();
     }
 
-    /** Axon's event store, polling storage at {@code pollInterval} for events written by other processes. */
+    /**
+     * Axon's event store, polling storage at {@code pollInterval} for events written by other processes, whose streams
+     * tell the processors reading them when events arrive ({@link NotifyingEventStore}).
+     */
     @Bean(name = "eventBus")
     @Qualifier("eventStore")
     @ConditionalOnMissingBean(EventStore.class)
     public EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
                                          Configuration configuration,
                                          EventStoreProperties properties) {
-        return EmbeddedEventStore.builder()
-                                 .storageEngine(storageEngine)
-                                 .fetchDelay(properties.pollInterval().toMillis())
-                                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
-                                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                                 .build();
+        return new NotifyingEventStore(EmbeddedEventStore.builder()
+                                                         .storageEngine(storageEngine)
+                                                         .fetchDelay(properties.pollInterval().toMillis())
+                                                         .messageMonitor(configuration.messageMonitor(EventStore.class,
+                                                                                                      "eventStore"))
+                                                         .spanFactory(configuration.getComponent(
+                                                                 EventBusSpanFactory.class)));
     }
 
     @Bean
