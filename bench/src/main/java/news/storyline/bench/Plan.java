@@ -12,7 +12,7 @@ import java.util.List;
  * @param writeClients       the concurrency levels of the write comparison
  * @param writeWindow        how long each write cell (target × concurrency) runs after its warm-up
  * @param writeWarmUp        untimed writes before each cell, so a cold JIT is not what is measured
- * @param freshnessRate      file+link steps per second in the freshness run
+ * @param freshnessRate      file+link steps per second in the freshness run (two writes each)
  * @param freshnessSteps     how many steps it makes
  * @param sizes              event-store sizes (events) at which reads, idle CPU and a rebuild are measured
  * @param readsPerKind       timed reads of each kind at each size
@@ -35,7 +35,7 @@ record Plan(String name, Duration coldWarmUp, List<Integer> writeClients, Durati
 
     static Plan full() {
         return new Plan("full", Duration.ofSeconds(30), List.of(1, 8, 32), Duration.ofSeconds(20),
-                        Duration.ofSeconds(5), 200, 6_000, List.of(10_000L, 100_000L, 1_000_000L), 300,
+                        Duration.ofSeconds(5), 100, 6_000, List.of(10_000L, 100_000L, 1_000_000L), 300,
                         Duration.ofSeconds(120), Duration.ofSeconds(5), Duration.ofMinutes(60), true,
                         Duration.ofMinutes(60));
     }

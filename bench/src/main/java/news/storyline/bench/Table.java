@@ -93,7 +93,7 @@ final class Table {
         if (freshness == null) {
             return;
         }
-        String at = String.format(Locale.ROOT, " (%.1f steps/s)", freshness.achievedPerSecond());
+        String at = String.format(Locale.ROOT, " (%.0f writes/s)", 2 * freshness.achievedPerSecond());
         rows.add(new Row("freshness ms p50/p99/max, link 2xx -> timeline" + at, triple(freshness.timeline()),
                          "target p99 " + number(FRESHNESS_TARGET_MS), number(Report.ratio(
                                  freshness.timeline().p99Ms(), FRESHNESS_TARGET_MS))));
