@@ -102,6 +102,7 @@ public class EventStoreAutoConfiguration {
         return new NotifyingEventStore(EmbeddedEventStore.builder()
                                                          .storageEngine(storageEngine)
                                                          .fetchDelay(properties.pollInterval().toMillis())
+                                                         .cachedEvents(properties.cachedEvents())
                                                          .messageMonitor(configuration.messageMonitor(EventStore.class,
                                                                                                       "eventStore"))
                                                          .spanFactory(configuration.getComponent(
