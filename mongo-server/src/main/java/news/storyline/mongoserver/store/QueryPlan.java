@@ -16,19 +16,21 @@ import java.util.stream.Stream;
 /**
  * Where a query's documents are read from: one index, one known place, or one index per branch of an {@code $or}.
  *
- * @param branches   each read's positions, in its index's order
+ * @param reads      opens the reads, each giving positions in its index's order; nothing is read before
+ *                   {@link #documents} asks
  * @param servesSort whether the documents come in the order the query asks for: one index read in that order, or
- *                   branches that each are, merged
+ *                   reads that each are, merged
  */
-record QueryPlan(List<Supplier<Stream<Object>>> branches, boolean servesSort, String indexes) {
+record QueryPlan(Supplier<List<Stream<Object>>> reads, boolean servesSort, String indexes) {
 
     static QueryPlan of(IndexScan scan) {
-        return new QueryPlan(readsOf(scan), scan.servesSort() || scan.eachRangeServesSort(), scan.index().getName());
+        return new QueryPlan(() -> readsOf(scan), scan.servesSort() || scan.eachRangeServesSort(),
+                             scan.index().getName());
     }
 
     /** The one place a document would be, if it is anywhere. */
     static QueryPlan at(Supplier<Stream<Object>> place, String name) {
-        return new QueryPlan(List.of(place), false, name);
+        return new QueryPlan(() -> List.of(place.get()), false, name);
     }
 
     /**
@@ -42,28 +44,29 @@ record QueryPlan(List<Supplier<Stream<Object>>> branches, boolean servesSort, St
         }
         List<IndexScan> scans = branches.stream().map(Optional::orElseThrow).toList();
         String names = scans.stream().map(scan -> scan.index().getName()).collect(Collectors.joining(" or "));
-        return Optional.of(new QueryPlan(scans.stream().flatMap(scan -> readsOf(scan).stream()).toList(),
+        return Optional.of(new QueryPlan(() -> scans.stream().flatMap(scan -> readsOf(scan).stream()).toList(),
                                          scans.stream().allMatch(scan -> scan.servesSort()
                                                                          || scan.eachRangeServesSort()), names));
     }
 
     /** A scan read whole, or range by range when only its ranges each come in the query's order (to be merged). */
-    private static List<Supplier<Stream<Object>>> readsOf(IndexScan scan) {
+    private static List<Stream<Object>> readsOf(IndexScan scan) {
         if (scan.servesSort() || !scan.eachRangeServesSort()) {
-            return List.of(scan::positions);
+            return List.of(scan.positions());
         }
-        return scan.positionsByRange().stream().<Supplier<Stream<Object>>>map(range -> () -> range).toList();
+        return scan.positionsByRange();
     }
 
     /** The documents to match, each once, in the query's order if the plan {@link #servesSort serves it}. */
     Stream<Document> documents(Function<Object, Document> read, Comparator<Document> order) {
-        if (branches.size() == 1) {
-            return branches.get(0).get().map(read);
+        List<Stream<Object>> opened = reads.get();
+        if (opened.size() == 1) {
+            return opened.get(0).map(read);
         }
         if (servesSort && order != null) {
-            return SortedMerge.of(branches.stream().map(Supplier::get).toList(), read, order);
+            return SortedMerge.of(opened, read, order);
         }
         Set<Object> seen = new HashSet<>();
-        return branches.stream().flatMap(Supplier::get).filter(seen::add).map(read);
+        return opened.stream().flatMap(positions -> positions).filter(seen::add).map(read);
     }
 }
