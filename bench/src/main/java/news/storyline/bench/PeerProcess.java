@@ -37,7 +37,7 @@ final class PeerProcess implements AutoCloseable {
         }
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(List.of(
-                java, "-Xmx256m", "-Daxoniq.update-checker.disabled=true", "-Ddisable-axoniq-console-message=true",
+                java, "-Xmx224m", "-Daxoniq.update-checker.disabled=true", "-Ddisable-axoniq-console-message=true",
                 "-Dloader.main=" + MAIN, "-jar", benchJar.toString(),
                 "--server.address=127.0.0.1", "--server.port=" + port,
                 "--spring.application.name=story-service-peer",
