@@ -47,24 +47,10 @@ final class NotifyingEventStream implements TrackingEventStream {
         return true;
     }
 
-    @Override
-    public boolean hasNextAvailable() {
-        boolean available = inTurn(stream::hasNextAvailable);
-        if (!available) {
-            watchForTheNextEvent();
-        }
-        return available;
-    }
-
+    /** Also what {@link #hasNextAvailable()} asks, with no timeout. */
     @Override
     public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
-        boolean available;
-        turn.lockInterruptibly();
-        try {
-            available = stream.hasNextAvailable(timeout, unit);
-        } finally {
-            turn.unlock();
-        }
+        boolean available = inTurnInterruptibly(() -> stream.hasNextAvailable(timeout, unit));
         if (!available) {
             watchForTheNextEvent();
         }
@@ -78,12 +64,7 @@ final class NotifyingEventStream implements TrackingEventStream {
 
     @Override
     public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
-        turn.lockInterruptibly();
-        try {
-            return stream.nextAvailable();
-        } finally {
-            turn.unlock();
-        }
+        return inTurnInterruptibly(stream::nextAvailable);
     }
 
     @Override
@@ -114,12 +95,8 @@ final class NotifyingEventStream implements TrackingEventStream {
         boolean available = false;
         try {
             while (!closed && !available) {
-                turn.lockInterruptibly();
-                try {
-                    available = !closed && stream.hasNextAvailable((int) WATCH_TURN.toMillis(), TimeUnit.MILLISECONDS);
-                } finally {
-                    turn.unlock();
-                }
+                available = inTurnInterruptibly(
+                        () -> !closed && stream.hasNextAvailable((int) WATCH_TURN.toMillis(), TimeUnit.MILLISECONDS));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -133,6 +110,19 @@ final class NotifyingEventStream implements TrackingEventStream {
         if (available && !closed) {
             onAvailable.run();
         }
+    }
+
+    private <T> T inTurnInterruptibly(Interruptible<T> action) throws InterruptedException {
+        turn.lockInterruptibly();
+        try {
+            return action.get();
+        } finally {
+            turn.unlock();
+        }
+    }
+
+    private interface Interruptible<T> {
+        T get() throws InterruptedException;
     }
 
     private <T> T inTurn(Supplier<T> action) {
