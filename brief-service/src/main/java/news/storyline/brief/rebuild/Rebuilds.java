@@ -66,7 +66,7 @@ public class Rebuilds {
      * @param projections the read models to rebuild: beans annotated with {@link ProcessingGroup}
      * @param readModels  their collections, filled anew (with their indexes) and dropped from the retired generation
      * @param batchSize   how many events the replay applies to all read models at once
-     * @param poll        how long the replay waits for more events before it compares its position with the head
+     * @param poll        how long the replay waits for more events before it looks again (at the head, or the time)
      */
     public Rebuilds(EventStore eventStore, ReadModelGenerations generations, MongoDatabase database,
                     Collection<Object> projections, GenerationalDatabase readModels,
@@ -110,9 +110,10 @@ public class Rebuilds {
                 generations.switchTo(generation);
                 latest.updateAndGet(rebuild -> rebuild.switched(clock.instant()));
                 Instant everyoneSwitched = clock.instant().plus(generations.refresh()).plus(poll);
-                do {
-                    position = replayToHead(events, replay, generation, position);
-                } while (clock.instant().isBefore(everyoneSwitched));
+                while (clock.instant().isBefore(everyoneSwitched)) {
+                    position = replayWhatArrives(events, replay, generation, position);
+                }
+                replayToHead(events, replay, generation, position);
             }
             drop(retired);
             latest.updateAndGet(rebuild -> rebuild.done(clock.instant()));
@@ -124,22 +125,31 @@ public class Rebuilds {
         }
     }
 
-    /** Replays until it has applied every event up to the store's head as it was when it looked. */
+    /**
+     * Replays until it has applied every event up to the store's head as it was when this pass began. Not until the
+     * stream runs dry: under a steady load new events keep arriving, and a replay that waited for a pause would
+     * never switch (nor, after the switch, end).
+     */
     private TrackingToken replayToHead(BlockingStream<TrackedEventMessage<?>> events, ProjectionReplay replay,
                                        long generation, TrackingToken from) throws InterruptedException {
+        TrackingToken head = eventStore.createHeadToken();
         TrackingToken position = from;
-        while (true) {
-            while (events.hasNextAvailable((int) poll.toMillis(), TimeUnit.MILLISECONDS)) {
-                List<TrackedEventMessage<?>> batch = nextBatch(events);
-                replay.apply(batch, generation);
-                position = batch.get(batch.size() - 1).trackingToken();
-                latest.updateAndGet(rebuild -> rebuild.replayed(rebuild.replayed() + batch.size()));
-            }
-            TrackingToken head = eventStore.createHeadToken();
-            if (head == null || position != null && reached(position, head)) {
-                return position;
-            }
+        while (head != null && (position == null || !reached(position, head))) {
+            position = replayWhatArrives(events, replay, generation, position);
         }
+        return position;
+    }
+
+    /** Applies the next batch, if one arrives within the poll; returns the position after it. */
+    private TrackingToken replayWhatArrives(BlockingStream<TrackedEventMessage<?>> events, ProjectionReplay replay,
+                                            long generation, TrackingToken position) throws InterruptedException {
+        if (!events.hasNextAvailable((int) poll.toMillis(), TimeUnit.MILLISECONDS)) {
+            return position;
+        }
+        List<TrackedEventMessage<?>> batch = nextBatch(events);
+        replay.apply(batch, generation);
+        latest.updateAndGet(rebuild -> rebuild.replayed(rebuild.replayed() + batch.size()));
+        return batch.get(batch.size() - 1).trackingToken();
     }
 
     /**

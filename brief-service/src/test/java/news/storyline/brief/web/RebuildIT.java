@@ -69,7 +69,8 @@ class RebuildIT {
             int written = 0;
             while (writing.get()) {
                 writeStory("during-" + written++);
-                pause(Duration.ofMillis(300)); // a busy newsroom, not a flood the replay could never catch
+                // More often than the replay's poll, as under any steady load: the stream never pauses for it.
+                pause(Duration.ofMillis(50));
             }
             return written;
         });
