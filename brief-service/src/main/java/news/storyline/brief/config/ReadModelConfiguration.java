@@ -84,13 +84,17 @@ public class ReadModelConfiguration {
     @Bean
     Rebuilds rebuilds(EventStore eventStore, ReadModelGenerations generations, MongoDatabase storylineDatabase,
                       GenerationalDatabase generational, @Lazy Configuration axon, ApplicationContext context,
+                      @Value("${storyline.rebuilds.segments:4}") int segments,
                       @Value("${storyline.rebuilds.batch-size:500}") int batchSize,
                       @Value("${storyline.rebuilds.poll:200ms}") Duration poll) {
         List<Object> projections = context.getBeansWithAnnotation(ProcessingGroup.class).values().stream()
                                           .filter(projection -> !FEED.equals(processingGroup(projection)))
                                           .toList();
         return new Rebuilds(eventStore, generations, storylineDatabase, projections, generational,
-                            axon.parameterResolverFactory(), batchSize, poll, Clock.systemUTC());
+                            axon.parameterResolverFactory(),
+                            projection -> axon.eventProcessingConfiguration()
+                                              .sequencingPolicy(processingGroup(projection)),
+                            segments, batchSize, poll, Clock.systemUTC());
     }
 
     private static String processingGroup(Object projection) {

@@ -3,8 +3,10 @@ package news.storyline.brief.rebuild;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.slf4j.Logger;
@@ -15,13 +17,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * Rebuilds the read models from the event store, blue/green:
@@ -39,8 +44,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * the replay and a live processor both apply changes the new generation once, and a live processor that gets
  * ahead of the replay on a story retries until the replay has caught up.
  * <p>
- * The replay reads the store in batches and applies each batch to all read models at once, one thread per read model
- * ({@link ProjectionReplay}): each read model still gets every event in the store's order.
+ * The replay reads the store in batches and applies each batch to all read models at once, each read model split
+ * into segments as its live processor is ({@link ProjectionReplay}): each story's events still reach each read
+ * model in the store's order.
  */
 public class Rebuilds {
 
@@ -52,6 +58,8 @@ public class Rebuilds {
     private final MongoDatabase database;
     private final Collection<Object> projections;
     private final ParameterResolverFactory parameters;
+    private final Function<Object, SequencingPolicy<? super EventMessage<?>>> sequencing;
+    private final int segments;
     private final int batchSize;
     private final Duration poll;
     private final Clock clock;
@@ -65,18 +73,24 @@ public class Rebuilds {
     /**
      * @param projections the read models to rebuild: beans annotated with {@link ProcessingGroup}
      * @param readModels  their collections, filled anew (with their indexes) and dropped from the retired generation
+     * @param sequencing  each projection's sequencing policy, that of its live processor
+     * @param segments    how many segments (and threads) each read model's replay is split into
      * @param batchSize   how many events the replay applies to all read models at once
      * @param poll        how long the replay waits for more events before it looks again (at the head, or the time)
      */
     public Rebuilds(EventStore eventStore, ReadModelGenerations generations, MongoDatabase database,
                     Collection<Object> projections, GenerationalDatabase readModels,
-                    ParameterResolverFactory parameters, int batchSize, Duration poll, Clock clock) {
+                    ParameterResolverFactory parameters,
+                    Function<Object, SequencingPolicy<? super EventMessage<?>>> sequencing, int segments,
+                    int batchSize, Duration poll, Clock clock) {
         this.eventStore = eventStore;
         this.generations = generations;
         this.database = database;
         this.readModels = readModels;
         this.projections = List.copyOf(projections);
         this.parameters = parameters;
+        this.sequencing = sequencing;
+        this.segments = segments;
         this.batchSize = batchSize;
         this.poll = poll;
         this.clock = clock;
@@ -105,7 +119,8 @@ public class Rebuilds {
             drop(generation);
             readModels.createIndexesIn(generation);
             try (BlockingStream<TrackedEventMessage<?>> events = eventStore.openStream(null);
-                 ProjectionReplay replay = new ProjectionReplay(projections, parameters, generations)) {
+                 ProjectionReplay replay = new ProjectionReplay(sequencedProjections(), parameters, segments,
+                                                                generations)) {
                 TrackingToken position = replayToHead(events, replay, generation, null);
                 generations.switchTo(generation);
                 latest.updateAndGet(rebuild -> rebuild.switched(clock.instant()));
@@ -170,6 +185,12 @@ public class Rebuilds {
             batch.add(events.nextAvailable());
         } while (batch.size() < batchSize && events.hasNextAvailable());
         return batch;
+    }
+
+    private Map<Object, SequencingPolicy<? super EventMessage<?>>> sequencedProjections() {
+        Map<Object, SequencingPolicy<? super EventMessage<?>>> sequenced = new LinkedHashMap<>();
+        projections.forEach(projection -> sequenced.put(projection, sequencing.apply(projection)));
+        return sequenced;
     }
 
     private void drop(long generation) {
