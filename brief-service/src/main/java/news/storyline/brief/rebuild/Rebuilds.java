@@ -34,8 +34,8 @@ import java.util.function.Function;
  *     <li>replays every event, in the store's order, through the read models' own handlers into the next
  *     generation of their collections, while the current generation keeps serving and the live processors keep
  *     it up to date;</li>
- *     <li>once the replay has reached the head of the store, makes the new generation current: from then on
- *     readers read it and the live processors write it;</li>
+ *     <li>once the replay has caught up with the head of the store (a pass to the head took no longer than a
+ *     poll), makes the new generation current: from then on readers read it and the live processors write it;</li>
  *     <li>keeps replaying until every instance has had time to switch and the replay has reached the head again,
  *     so that an event the live processors put into the old generation around the switch reaches the new one too.
  *     </li>
@@ -121,7 +121,7 @@ public class Rebuilds {
             try (BlockingStream<TrackedEventMessage<?>> events = eventStore.openStream(null);
                  ProjectionReplay replay = new ProjectionReplay(sequencedProjections(), parameters, segments,
                                                                 generations)) {
-                TrackingToken position = replayToHead(events, replay, generation, null);
+                TrackingToken position = catchUp(events, replay, generation);
                 generations.switchTo(generation);
                 latest.updateAndGet(rebuild -> rebuild.switched(clock.instant()));
                 Instant everyoneSwitched = clock.instant().plus(generations.refresh()).plus(poll);
@@ -138,6 +138,25 @@ public class Rebuilds {
                       generations.current(), failure);
             latest.updateAndGet(rebuild -> rebuild.failed(clock.instant(), failure.getMessage()));
         }
+    }
+
+    /**
+     * Replays pass after pass, each to the head as it was when it began, until a pass takes no longer than a poll:
+     * the new generation is then about as close to the head as the serving one, and may serve. Switching after the
+     * first pass would, under a load, serve a generation as far behind as the writes of that whole pass, and reads
+     * that wait for a version would wait in vain. Each pass replays what was written during the one before, less
+     * each time while the replay is faster than the writes.
+     */
+    private TrackingToken catchUp(BlockingStream<TrackedEventMessage<?>> events, ProjectionReplay replay,
+                                  long generation) throws InterruptedException {
+        TrackingToken position = null;
+        Duration pass;
+        do {
+            Instant began = clock.instant();
+            position = replayToHead(events, replay, generation, position);
+            pass = Duration.between(began, clock.instant());
+        } while (pass.compareTo(poll) > 0);
+        return position;
     }
 
     /**
