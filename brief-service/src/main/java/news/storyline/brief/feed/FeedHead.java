@@ -1,5 +1,6 @@
 package news.storyline.brief.feed;
 
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Projections;
@@ -17,6 +18,13 @@ import static com.mongodb.client.model.Filters.eq;
  * The writer moves it after each append has been acknowledged, and only forward, so every position up to the head
  * is in the feed. It may lag the feed by the last append when the writer stops between the two writes; the writer
  * moves it when it meets that event again.
+ * <p>
+ * Moving it forward does not wait for the disk ({@code w: 1}): each append it follows is durable already, so a reader
+ * it sends to an entry finds one no crash can take back; and a crash takes back only a suffix of the writes, so a
+ * move it takes back was followed by nothing durable either, not by the feed processor's token: the processor meets
+ * the event again and moves the head then. Waiting cost the feed's single writer a second sync for every event.
+ * Moving it back (a repair) waits: entries after it are gone for good, and a head still pointing past them would
+ * send readers to entries that are not there.
  */
 public final class FeedHead {
 
@@ -25,10 +33,12 @@ public final class FeedHead {
     private static final String POSITION = "position";
 
     private final MongoCollection<Document> heads;
+    private final MongoCollection<Document> headsForward;
     private final MongoCollection<Document> feed;
 
     public FeedHead(MongoDatabase storylineDatabase) {
         this.heads = storylineDatabase.getCollection(COLLECTION);
+        this.headsForward = heads.withWriteConcern(WriteConcern.W1);
         this.feed = storylineDatabase.getCollection(FeedDocument.COLLECTION);
     }
 
@@ -40,7 +50,7 @@ public final class FeedHead {
 
     /** Moves the head to {@code position}, unless it is further already. */
     public void advanceTo(long position) {
-        heads.updateOne(eq("_id", ID), Updates.max(POSITION, position), new UpdateOptions().upsert(true));
+        headsForward.updateOne(eq("_id", ID), Updates.max(POSITION, position), new UpdateOptions().upsert(true));
     }
 
     /**
