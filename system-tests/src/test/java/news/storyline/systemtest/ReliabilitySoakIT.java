@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,6 +51,8 @@ class ReliabilitySoakIT {
     private static final Duration REBUILD_AT_MOST = Duration.ofMinutes(30);
     private static final Duration SAMPLE_EVERY = Duration.ofSeconds(2);
     private static final Duration QUIET = Duration.ofMillis(200);
+    /** How a read without an answer (a timeout, a refused connection) is counted among the answers' statuses. */
+    private static final int NO_ANSWER = 0;
     private static final List<String> PROCESSES = List.of(StorylineStack.GATEWAY, StorylineStack.STORY_SERVICE + "-0",
                                                           StorylineStack.BRIEF_SERVICE);
 
@@ -150,7 +153,15 @@ class ReliabilitySoakIT {
             latestThread().ifPresent(slug -> round.add("/api/threads/" + slug + "/timeline?limit=20&minVersion=1"));
             latestStory().ifPresent(id -> round.add("/api/stories/" + id + "?minVersion=1"));
             for (String path : round) {
-                Http.Response answer = Http.get(stack.gatewayUrl() + path, headers);
+                Http.Response answer;
+                try {
+                    answer = Http.get(stack.gatewayUrl() + path, headers);
+                } catch (UncheckedIOException noAnswer) {
+                    // Counted and reported, and the reader reads on: a read without an answer is an error too.
+                    readAnswers.computeIfAbsent(NO_ANSWER, any -> new AtomicLong()).incrementAndGet();
+                    readErrors.add(Instant.now() + " GET " + path + " -> no answer: " + noAnswer.getMessage());
+                    continue;
+                }
                 readAnswers.computeIfAbsent(answer.status(), any -> new AtomicLong()).incrementAndGet();
                 if (answer.status() >= 300 && answer.status() != 429) {
                     readErrors.add("GET " + path + " -> " + answer);
