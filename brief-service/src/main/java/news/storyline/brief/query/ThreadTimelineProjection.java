@@ -1,5 +1,7 @@
 package news.storyline.brief.query;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
@@ -223,8 +225,28 @@ public class ThreadTimelineProjection {
             after.memberships().stream().map(TimelineStory.Membership::thread).distinct().forEach(
                     thread -> entries.updateMany(ofStoryIn(thread, storyId), Updates.unset("headline")));
         }
-        stories.replaceOne(eq("_id", storyId), after.toDocument(), new ReplaceOptions().upsert(true));
+        store(storyId, current == null ? null : version, after);
         Stream.concat(after.threads().stream(), left.stream()).forEach(thread -> summaries.applied(thread, key));
+    }
+
+    /**
+     * The story's new state, unless another writer recorded this event (or a later one) since the story was read at
+     * {@code readVersion} ({@code null}: not there yet). Two writers meet on a story only for a moment, after a
+     * rebuild's switch, when a live processor and the replay both write the new generation; written regardless, an
+     * older state written last took the story back a version, and its next event could never be applied.
+     */
+    private void store(String storyId, Long readVersion, TimelineStory after) {
+        if (readVersion == null) {
+            try {
+                stories.insertOne(after.toDocument());
+            } catch (MongoWriteException recordedMeanwhile) {
+                if (recordedMeanwhile.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw recordedMeanwhile;
+                }
+            }
+        } else {
+            stories.replaceOne(and(eq("_id", storyId), eq(InOrderUpdates.VERSION, readVersion)), after.toDocument());
+        }
     }
 
     /** What needs no reads: the threads' summaries change right after the story was read (see ThreadSummaries). */
