@@ -2,14 +2,17 @@ package news.storyline.brief.config;
 
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoDatabase;
+import news.storyline.brief.deadletter.ReadModelDeadLetters;
 import news.storyline.brief.rebuild.GenerationalDatabase;
 import news.storyline.brief.rebuild.ReadModelGenerations;
 import news.storyline.brief.rebuild.Rebuilds;
+import news.storyline.brief.rebuild.ReplayParking;
 import news.storyline.eventstore.spring.EventStoreAutoConfiguration;
 import news.storyline.eventstore.spring.EventStoreProperties;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
@@ -20,11 +23,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The read models live in generations (see {@link ReadModelGenerations}) so that they can be rebuilt while they
@@ -84,17 +90,33 @@ public class ReadModelConfiguration {
     @Bean
     Rebuilds rebuilds(EventStore eventStore, ReadModelGenerations generations, MongoDatabase storylineDatabase,
                       GenerationalDatabase generational, @Lazy Configuration axon, ApplicationContext context,
+                      ReadModelDeadLetters deadLetters,
                       @Value("${storyline.rebuilds.segments:4}") int segments,
                       @Value("${storyline.rebuilds.batch-size:500}") int batchSize,
                       @Value("${storyline.rebuilds.poll:200ms}") Duration poll) {
-        List<Object> projections = context.getBeansWithAnnotation(ProcessingGroup.class).values().stream()
-                                          .filter(projection -> !FEED.equals(processingGroup(projection)))
-                                          .toList();
+        Map<String, List<Object>> projections = context.getBeansWithAnnotation(ProcessingGroup.class).values().stream()
+                .filter(projection -> !FEED.equals(processingGroup(projection)))
+                .sorted(AnnotationAwareOrderComparator.INSTANCE) // as Axon orders a group's handlers
+                .collect(Collectors.groupingBy(ReadModelConfiguration::processingGroup));
         return new Rebuilds(eventStore, generations, storylineDatabase, projections, generational,
                             axon.parameterResolverFactory(),
-                            projection -> axon.eventProcessingConfiguration()
-                                              .sequencingPolicy(processingGroup(projection)),
-                            segments, batchSize, poll, Clock.systemUTC());
+                            group -> axon.eventProcessingConfiguration().sequencingPolicy(group),
+                            segments, parkingIn(deadLetters), batchSize, poll, Clock.systemUTC());
+    }
+
+    /** A rebuild parks what it cannot apply where the live processors park theirs. */
+    private static ReplayParking parkingIn(ReadModelDeadLetters deadLetters) {
+        return new ReplayParking() {
+            @Override
+            public boolean parks(Throwable failure) {
+                return deadLetters.parks(failure);
+            }
+
+            @Override
+            public void park(String group, String sequence, EventMessage<?> event, Throwable cause) {
+                deadLetters.parkReplayed(group, sequence, event, cause);
+            }
+        };
     }
 
     private static String processingGroup(Object projection) {

@@ -6,6 +6,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.deadletter.DeadLetter;
+import org.axonframework.messaging.deadletter.GenericDeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.slf4j.Logger;
@@ -121,6 +122,34 @@ public class ReadModelDeadLetters {
         log.info("Retried {} parked sequence(s) of read model {}: {} applied, {} event(s) still parked", heads.size(),
                  group, applied, remaining);
         return new RetryOutcome(group, heads.size(), applied, heads.size() - applied, remaining);
+    }
+
+    /** Whether a read model parks an event that failed so: not when the database could not be reached. */
+    public boolean parks(Throwable failure) {
+        return !TransientFailures.isTransient(failure);
+    }
+
+    /**
+     * Parks an event a rebuild's replay could not apply ({@code cause}), or one behind it in its sequence ({@code
+     * cause} null), at the end of the sequence in {@code group}'s queue, as the live processor parks its own; unless
+     * it is parked there already, as it is when the live processor failed on it too.
+     */
+    public void parkReplayed(String group, String sequence, EventMessage<?> event, Throwable cause) {
+        SequencedDeadLetterQueue<EventMessage<?>> queue = queue(group);
+        if (queue.contains(sequence) && holds(queue.deadLetterSequence(sequence), event)) {
+            return;
+        }
+        queue.enqueue(sequence, cause == null ? new GenericDeadLetter<>(sequence, event)
+                : new GenericDeadLetter<>(sequence, event, cause));
+    }
+
+    private static boolean holds(Iterable<DeadLetter<? extends EventMessage<?>>> sequence, EventMessage<?> event) {
+        for (DeadLetter<? extends EventMessage<?>> letter : sequence) {
+            if (letter.message().getIdentifier().equals(event.getIdentifier())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The first parked event of each sequence of {@code group} (or of {@code sequence} only, when given). */

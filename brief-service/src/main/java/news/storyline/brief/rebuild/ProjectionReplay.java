@@ -8,7 +8,8 @@ import org.axonframework.messaging.annotation.ParameterResolverFactory;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,7 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * is: a segment takes the events whose sequence (by the processor's own sequencing policy: a story's events, a
  * thread's) falls to it, in the store's order, on a thread of its own. The handlers are written for exactly this,
  * since the live processors run so, so the replay keeps every guarantee a single thread gave. A batch ends when every
- * segment of every read model has applied its part, so that the replay's position is the same for all of them.
+ * segment of every read model has applied its part, so that the replay's position is the same for all of them. An
+ * event a read model cannot apply parks its sequence in that read model ({@link ReplayParking}), as the live
+ * processors do, and the replay goes on.
  * <p>
  * Why segments: a replay is bound by the round trips of its handlers, in CPU on both ends. On an idle machine one
  * thread per read model already keeps its cores busy, but under a load the replay gets the cores' share of its
@@ -35,20 +38,23 @@ final class ProjectionReplay implements AutoCloseable {
     private final ExecutorService threads;
 
     /**
-     * @param projections  beans annotated with {@code @ProcessingGroup}, each with its processor's sequencing policy
+     * @param readModels   the read models, each with its processor's sequencing policy
      * @param segmentCount how many segments (and threads) each read model's replay is split into
+     * @param parking      where an event a read model cannot apply goes, and the later events of its sequence
      */
-    ProjectionReplay(Map<Object, SequencingPolicy<? super EventMessage<?>>> projections,
-                     ParameterResolverFactory parameters, int segmentCount, ReadModelGenerations generations) {
+    ProjectionReplay(List<ReplayedReadModel> readModels, ParameterResolverFactory parameters, int segmentCount,
+                     ReplayParking parking, ReadModelGenerations generations) {
         if (segmentCount < 1) {
             throw new IllegalArgumentException("A replay needs at least one segment per read model, not " + segmentCount);
         }
-        projections.forEach((projection, sequencing) -> {
-            AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(projection, parameters);
+        for (ReplayedReadModel readModel : readModels) {
+            List<AnnotationEventHandlerAdapter> handlers =
+                    readModel.projections().stream()
+                             .map(projection -> new AnnotationEventHandlerAdapter(projection, parameters)).toList();
             for (int segment = 0; segment < segmentCount; segment++) {
-                segments.add(new Segment(handlers, sequencing, segment, segmentCount));
+                segments.add(new Segment(readModel, handlers, segment, segmentCount, parking));
             }
-        });
+        }
         this.generations = generations;
         AtomicInteger number = new AtomicInteger();
         this.threads = Executors.newFixedThreadPool(Math.max(1, segments.size()), runnable -> {
@@ -56,6 +62,18 @@ final class ProjectionReplay implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /**
+     * A read model to replay.
+     *
+     * @param group       its processing group, which names its dead letters
+     * @param projections the beans annotated with {@code @ProcessingGroup(group)}, in the order its processor invokes
+     *                    them: each event goes to them in turn, and one that fails it stops it for the rest
+     * @param sequencing  its live processor's sequencing policy
+     */
+    record ReplayedReadModel(String group, List<Object> projections,
+                             SequencingPolicy<? super EventMessage<?>> sequencing) {
     }
 
     /** Applies {@code batch} to every projection's collections in {@code generation}, and returns once all did. */
@@ -86,30 +104,82 @@ final class ProjectionReplay implements AutoCloseable {
         threads.shutdownNow();
     }
 
-    /** One read model's share of the events: those whose sequence falls to {@code index} of {@code count}. */
-    private record Segment(AnnotationEventHandlerAdapter projection, SequencingPolicy<? super EventMessage<?>> sequencing,
-                           int index, int count) {
+    /** Stories (or threads) parked by the replay so far, in all read models. */
+    long parkedSequences() {
+        return segments.stream().mapToLong(segment -> segment.parked.size()).sum();
+    }
+
+    /**
+     * One read model's share of the events: those whose sequence falls to {@code index} of {@code count}. Once an
+     * event of a sequence failed, that event and the sequence's later ones are parked, in order, as the live
+     * processors park them; every other sequence goes on.
+     */
+    private static final class Segment {
+
+        private final ReplayedReadModel readModel;
+        private final List<AnnotationEventHandlerAdapter> projections;
+        private final int index;
+        private final int count;
+        private final ReplayParking parking;
+        /** Sequences of this segment parked so far; only this segment's thread of the moment touches it. */
+        private final Set<String> parked = ConcurrentHashMap.newKeySet();
+
+        Segment(ReplayedReadModel readModel, List<AnnotationEventHandlerAdapter> projections, int index, int count,
+                ReplayParking parking) {
+            this.readModel = readModel;
+            this.projections = projections;
+            this.index = index;
+            this.count = count;
+            this.parking = parking;
+        }
 
         Void applyItsPart(List<TrackedEventMessage<?>> batch) {
             for (TrackedEventMessage<?> event : batch) {
-                if (projection.canHandle(event) && isMine(event)) {
-                    try {
-                        projection.handle(event);
-                    } catch (Exception failure) {
-                        throw new IllegalStateException("Replaying event " + event.getIdentifier() + " into "
-                                                                + projection.getTargetType().getSimpleName() + " failed",
-                                                        failure);
+                String sequence = sequenceOf(event);
+                if (Math.floorMod(sequence.hashCode(), count) != index
+                    || projections.stream().noneMatch(projection -> projection.canHandle(event))) {
+                    continue;
+                }
+                if (parked.contains(sequence)) {
+                    parking.park(readModel.group(), sequence, event, null);
+                    continue;
+                }
+                for (AnnotationEventHandlerAdapter projection : projections) {
+                    if (!apply(projection, event)) {
+                        parked.add(sequence);
+                        break;
                     }
                 }
             }
             return null;
         }
 
-        /** As Axon's segments split a processor's work: an event without a sequence may go anywhere, so by its id. */
-        private boolean isMine(EventMessage<?> event) {
-            Object sequence = sequencing.getSequenceIdentifierFor(event);
-            Object key = sequence != null ? sequence : event.getIdentifier();
-            return Math.floorMod(key.hashCode(), count) == index;
+        /** Whether {@code projection} applied {@code event} (or had nothing to do with it); false: parked. */
+        private boolean apply(AnnotationEventHandlerAdapter projection, TrackedEventMessage<?> event) {
+            if (!projection.canHandle(event)) {
+                return true;
+            }
+            try {
+                projection.handle(event);
+                return true;
+            } catch (Exception failure) {
+                if (!parking.parks(failure)) {
+                    throw new IllegalStateException("Replaying event " + event.getIdentifier() + " into "
+                                                            + projection.getTargetType().getSimpleName() + " failed",
+                                                    failure);
+                }
+                parking.park(readModel.group(), sequenceOf(event), event, failure);
+                return false;
+            }
+        }
+
+        /**
+         * As Axon's segments and dead letters name an event's sequence: by the sequencing policy, and an event
+         * without a sequence (it may go anywhere) by its own id.
+         */
+        private String sequenceOf(EventMessage<?> event) {
+            Object sequence = readModel.sequencing().getSequenceIdentifierFor(event);
+            return sequence != null ? sequence.toString() : event.getIdentifier();
         }
     }
 }

@@ -16,8 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,9 +54,10 @@ public class Rebuilds {
     private final ReadModelGenerations generations;
     private final GenerationalDatabase readModels;
     private final MongoDatabase database;
-    private final Collection<Object> projections;
+    private final Map<String, List<Object>> projections;
     private final ParameterResolverFactory parameters;
-    private final Function<Object, SequencingPolicy<? super EventMessage<?>>> sequencing;
+    private final Function<String, SequencingPolicy<? super EventMessage<?>>> sequencing;
+    private final ReplayParking parking;
     private final int segments;
     private final int batchSize;
     private final Duration poll;
@@ -71,25 +70,29 @@ public class Rebuilds {
     private final AtomicReference<Rebuild> latest = new AtomicReference<>();
 
     /**
-     * @param projections the read models to rebuild: beans annotated with {@link ProcessingGroup}
+     * @param projections the read models to rebuild, by processing group: beans annotated with
+     *                    {@link ProcessingGroup} (a group may have several), in the order its processor invokes them
      * @param readModels  their collections, filled anew (with their indexes) and dropped from the retired generation
-     * @param sequencing  each projection's sequencing policy, that of its live processor
+     * @param sequencing  each processing group's sequencing policy, that of its live processor
+     * @param parking     where an event a read model cannot apply is parked, with its sequence's later events
      * @param segments    how many segments (and threads) each read model's replay is split into
      * @param batchSize   how many events the replay applies to all read models at once
      * @param poll        how long the replay waits for more events before it looks again (at the head, or the time)
      */
     public Rebuilds(EventStore eventStore, ReadModelGenerations generations, MongoDatabase database,
-                    Collection<Object> projections, GenerationalDatabase readModels,
+                    Map<String, List<Object>> projections, GenerationalDatabase readModels,
                     ParameterResolverFactory parameters,
-                    Function<Object, SequencingPolicy<? super EventMessage<?>>> sequencing, int segments,
+                    Function<String, SequencingPolicy<? super EventMessage<?>>> sequencing, int segments,
+                    ReplayParking parking,
                     int batchSize, Duration poll, Clock clock) {
         this.eventStore = eventStore;
         this.generations = generations;
         this.database = database;
         this.readModels = readModels;
-        this.projections = List.copyOf(projections);
+        this.projections = Map.copyOf(projections);
         this.parameters = parameters;
         this.sequencing = sequencing;
+        this.parking = parking;
         this.segments = segments;
         this.batchSize = batchSize;
         this.poll = poll;
@@ -119,7 +122,7 @@ public class Rebuilds {
             drop(generation);
             readModels.createIndexesIn(generation);
             try (BlockingStream<TrackedEventMessage<?>> events = eventStore.openStream(null);
-                 ProjectionReplay replay = new ProjectionReplay(sequencedProjections(), parameters, segments,
+                 ProjectionReplay replay = new ProjectionReplay(replayed(), parameters, segments, parking,
                                                                 generations)) {
                 TrackingToken position = catchUp(events, replay, generation);
                 generations.switchTo(generation);
@@ -182,7 +185,7 @@ public class Rebuilds {
         }
         List<TrackedEventMessage<?>> batch = nextBatch(events);
         replay.apply(batch, generation);
-        latest.updateAndGet(rebuild -> rebuild.replayed(rebuild.replayed() + batch.size()));
+        latest.updateAndGet(rebuild -> rebuild.replayed(rebuild.replayed() + batch.size(), replay.parkedSequences()));
         return batch.get(batch.size() - 1).trackingToken();
     }
 
@@ -206,10 +209,11 @@ public class Rebuilds {
         return batch;
     }
 
-    private Map<Object, SequencingPolicy<? super EventMessage<?>>> sequencedProjections() {
-        Map<Object, SequencingPolicy<? super EventMessage<?>>> sequenced = new LinkedHashMap<>();
-        projections.forEach(projection -> sequenced.put(projection, sequencing.apply(projection)));
-        return sequenced;
+    private List<ProjectionReplay.ReplayedReadModel> replayed() {
+        return projections.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                          .map(group -> new ProjectionReplay.ReplayedReadModel(group.getKey(), group.getValue(),
+                                                                               sequencing.apply(group.getKey())))
+                          .toList();
     }
 
     private void drop(long generation) {

@@ -7,16 +7,14 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 
@@ -58,9 +56,28 @@ class ProjectionReplayTest {
     }
 
     @Test
-    void aFailingProjectionFailsTheBatchOnceTheOthersHaveAppliedIt() {
+    void anEventThatFailsParksItsStoryWithItsLaterEventsInOrderAndEveryOtherStoryGoesOn() throws Exception {
         Recording healthy = new Recording(generations);
-        try (ProjectionReplay replay = replay(healthy, new Failing())) {
+        Parking parking = new Parking(true);
+        try (ProjectionReplay replay = replay(parking, healthy, new Failing("event-20"))) {
+            replay.apply(events(0, 50), 2);
+            replay.apply(events(50, 30), 2);
+            assertThat(replay.parkedSequences()).isEqualTo(1);
+        }
+
+        String story = "story-" + 20 % STORIES;
+        assertThat(parking.parked).as("the failed event, then its story's later ones, each once")
+                                  .containsExactly("failing " + story + " event-20 failed",
+                                                   "failing " + story + " event-37 behind",
+                                                   "failing " + story + " event-54 behind",
+                                                   "failing " + story + " event-71 behind");
+        assertThat(healthy.events).hasSize(80);
+    }
+
+    @Test
+    void aFailureThatParksNothingFailsTheBatchOnceTheOthersHaveAppliedIt() {
+        Recording healthy = new Recording(generations);
+        try (ProjectionReplay replay = replay(new Parking(false), healthy, new Failing("event-7"))) {
             assertThatThrownBy(() -> replay.apply(events(0, 50), 2))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("into Failing failed");
@@ -69,12 +86,18 @@ class ProjectionReplayTest {
     }
 
     private ProjectionReplay replay(Object... projections) {
-        Map<Object, SequencingPolicy<? super EventMessage<?>>> sequenced = new LinkedHashMap<>();
+        return replay(new Parking(false), projections);
+    }
+
+    private ProjectionReplay replay(Parking parking, Object... projections) {
+        List<ProjectionReplay.ReplayedReadModel> readModels = new ArrayList<>();
         for (Object projection : projections) {
-            sequenced.put(projection, SequentialPerAggregatePolicy.instance());
+            String group = projection instanceof Failing ? "failing" : "recording-" + readModels.size();
+            readModels.add(new ProjectionReplay.ReplayedReadModel(group, List.of(projection),
+                                                                  SequentialPerAggregatePolicy.instance()));
         }
-        return new ProjectionReplay(sequenced, ClasspathParameterResolverFactory.forClass(getClass()), SEGMENTS,
-                                    generations);
+        return new ProjectionReplay(readModels, ClasspathParameterResolverFactory.forClass(getClass()), SEGMENTS,
+                                    parking, generations);
     }
 
     /** Event n is the next event of story n mod {@value STORIES}. */
@@ -111,11 +134,41 @@ class ProjectionReplayTest {
         }
     }
 
+    /** Fails on one event, and applies the others. */
     static class Failing {
+
+        private final String poison;
+
+        Failing(String poison) {
+            this.poison = poison;
+        }
 
         @EventHandler
         void on(String event) {
-            throw new IllegalArgumentException("cannot take " + event);
+            if (event.equals(poison)) {
+                throw new IllegalArgumentException("cannot take " + event);
+            }
+        }
+    }
+
+    /** What the replay parked, as "group sequence event failed|behind", in the order it was parked. */
+    static class Parking implements ReplayParking {
+
+        final List<String> parked = new CopyOnWriteArrayList<>();
+        private final boolean parks;
+
+        Parking(boolean parks) {
+            this.parks = parks;
+        }
+
+        @Override
+        public boolean parks(Throwable failure) {
+            return parks;
+        }
+
+        @Override
+        public void park(String group, String sequence, EventMessage<?> event, Throwable cause) {
+            parked.add(group + " " + sequence + " " + event.getPayload() + " " + (cause == null ? "behind" : "failed"));
         }
     }
 }

@@ -11,7 +11,9 @@ import news.storyline.testsupport.Api;
 import news.storyline.testsupport.ServiceIT;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -39,6 +41,7 @@ import static org.awaitility.Awaitility.await;
  */
 @ServiceIT
 @AutoConfigureObservability(tracing = false)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the first counts every letter parked, the rebuild parks more
 @Import({EventStoreWriter.class, PoisonEventIT.Poison.class})
 class PoisonEventIT {
 
@@ -60,6 +63,7 @@ class PoisonEventIT {
     MeterRegistry meters;
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void aPoisonEventParksItsStoryAndEveryOtherStoryGoesOn() {
         poison.poison("poisoned");
         store.append("poisoned", 0, filed("poisoned", Dateline.of("Пхенян")));
@@ -127,6 +131,53 @@ class PoisonEventIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> version("poisoned") == 4);
     }
 
+    /**
+     * A rebuild's replay parks as the live processors do: the read model fails on events it applied before (as after
+     * a faulty release), parks that story in the new generation, goes on with every other, and finishes; an event
+     * the live processor had parked already is not parked twice.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void aRebuildParksTheStoriesItCannotApplyAndFinishes() {
+        store.append("rb-fine", 0, filed("rb-fine", Dateline.of("Варна")));
+        store.append("rb-relapsed", 0, filed("rb-relapsed", Dateline.of("Пхенян")));
+        store.append("rb-far-future", 0, filed("rb-far-future", new Dateline("Пхенян", FAR_FUTURE)));
+        store.append("rb-relapsed", 1, updated("rb-relapsed", "Поправено"));
+        store.append("rb-fine", 1, updated("rb-fine", "Поправено"));
+        await().atMost(PARKED_WITHIN).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            assertThat(version("rb-fine")).isEqualTo(2);
+            assertThat(version("rb-relapsed")).isEqualTo(2);
+            assertThat(parkedOf("rb-far-future")).hasSize(1);
+        });
+
+        poison.poison("rb-relapsed");
+        ResponseEntity<JsonNode> started = api.post("/api/admin/rebuilds", null);
+        assertThat(started.getStatusCode().value()).isEqualTo(202);
+        String rebuild = started.getHeaders().getLocation().toString();
+        JsonNode done = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                               .until(() -> api.get(rebuild).getBody(),
+                                      state -> state.path("finishedAt").isTextual());
+
+        assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("DONE");
+        assertThat(done.path("parked").asLong()).as("stories parked by the replay, among them rb-relapsed and "
+                                                     + "rb-far-future").isGreaterThanOrEqualTo(2);
+        assertThat(version("rb-fine")).isEqualTo(2);
+        assertThat(api.get("/api/stories/rb-relapsed").getStatusCode().value()).isEqualTo(404);
+        assertThat(parkedOf("rb-relapsed")).extracting(letter -> letter.path("aggregateSequence").asLong())
+                                           .as("the failed event, then the story's later one").containsExactly(0L, 1L);
+        assertThat(parkedOf("rb-relapsed").get(0).path("cause").path("message").asText())
+                .contains("poisoned on purpose");
+        assertThat(parkedOf("rb-far-future")).as("parked by the live processor, not again").hasSize(1);
+
+        poison.cure("rb-relapsed");
+        ResponseEntity<JsonNode> retried = api.post("/api/admin/dead-letters/stories/rb-relapsed/retry", null);
+        assertThat(retried.getStatusCode().value()).isEqualTo(200);
+        assertThat(retried.getBody().path("applied").asInt()).isEqualTo(1);
+        JsonNode story = api.get("/api/stories/rb-relapsed").getBody();
+        assertThat(story.path("version").asLong()).as("applied to the generation that serves now").isEqualTo(2);
+        assertThat(story.path("headline").asText()).isEqualTo("Поправено");
+    }
+
     @Test
     void refusesWhatItCannotListOrRetryWithProblems() {
         assertProblem(api.get("/api/admin/dead-letters?group=feed"), 400, "invalid-request", "group");
@@ -155,6 +206,10 @@ class PoisonEventIT {
         List<JsonNode> letters = new ArrayList<>();
         answer.getBody().path("deadLetters").forEach(letters::add);
         return letters;
+    }
+
+    private List<JsonNode> parkedOf(String storyId) {
+        return parked("stories").stream().filter(letter -> letter.path("sequence").asText().equals(storyId)).toList();
     }
 
     private long version(String storyId) {
