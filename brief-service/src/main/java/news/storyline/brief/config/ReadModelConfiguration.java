@@ -7,14 +7,17 @@ import news.storyline.brief.rebuild.GenerationalDatabase;
 import news.storyline.brief.rebuild.ReadModelGenerations;
 import news.storyline.brief.rebuild.Rebuilds;
 import news.storyline.brief.rebuild.ReplayParking;
+import news.storyline.brief.rebuild.SequenceLocks;
 import news.storyline.eventstore.spring.EventStoreAutoConfiguration;
 import news.storyline.eventstore.spring.EventStoreProperties;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.EventProcessorProperties;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +33,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.Lock;
 import java.util.stream.Collectors;
 
 /**
@@ -80,6 +84,34 @@ public class ReadModelConfiguration {
                   .forEach(name -> processing.registerTokenStore(name, configuration -> tokens));
     }
 
+    /** Static: the configuration's own injected method needs it, before the configuration exists. */
+    @Bean
+    static SequenceLocks sequenceLocks() {
+        return new SequenceLocks();
+    }
+
+    /** The rebuildable read models' processors hold a story's lock while they apply its event, as a replay does. */
+    @Autowired
+    void liveProcessorsHoldTheSequenceLocks(EventProcessingConfigurer processing, EventProcessorProperties processors,
+                                           SequenceLocks locks) {
+        processors.getProcessors().keySet().stream().filter(name -> !FEED.equals(name)).forEach(
+                group -> processing.registerHandlerInterceptor(group, axon -> heldWhileHandling(
+                        group, axon.eventProcessingConfiguration().sequencingPolicy(group), locks)));
+    }
+
+    private static MessageHandlerInterceptor<EventMessage<?>> heldWhileHandling(
+            String group, SequencingPolicy<? super EventMessage<?>> sequencing, SequenceLocks locks) {
+        return (unitOfWork, chain) -> {
+            Lock lock = locks.lockOf(group, SequenceLocks.sequenceOf(sequencing, unitOfWork.getMessage()));
+            lock.lock();
+            try {
+                return chain.proceed();
+            } finally {
+                lock.unlock();
+            }
+        };
+    }
+
     /** What every projection gets as its database. */
     @Bean
     @Qualifier("readModels")
@@ -90,7 +122,7 @@ public class ReadModelConfiguration {
     @Bean
     Rebuilds rebuilds(EventStore eventStore, ReadModelGenerations generations, MongoDatabase storylineDatabase,
                       GenerationalDatabase generational, @Lazy Configuration axon, ApplicationContext context,
-                      ReadModelDeadLetters deadLetters,
+                      ReadModelDeadLetters deadLetters, SequenceLocks locks,
                       @Value("${storyline.rebuilds.segments:4}") int segments,
                       @Value("${storyline.rebuilds.batch-size:500}") int batchSize,
                       @Value("${storyline.rebuilds.poll:200ms}") Duration poll) {
@@ -101,7 +133,7 @@ public class ReadModelConfiguration {
         return new Rebuilds(eventStore, generations, storylineDatabase, projections, generational,
                             axon.parameterResolverFactory(),
                             group -> axon.eventProcessingConfiguration().sequencingPolicy(group),
-                            segments, parkingIn(deadLetters), batchSize, poll, Clock.systemUTC());
+                            segments, parkingIn(deadLetters), locks, batchSize, poll, Clock.systemUTC());
     }
 
     /** A rebuild parks what it cannot apply where the live processors park theirs. */

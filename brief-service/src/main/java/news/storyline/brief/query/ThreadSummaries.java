@@ -34,8 +34,9 @@ import static com.mongodb.client.model.Filters.ne;
  * <p>
  * The one case the key does not cover: two handlers running the same event at once (a rebuild's replay and a live
  * processor, around the switch), when one has read the story before the other saved it, yet reaches the summary only
- * after the other has let the key go. The timeline changes the summary right after reading the story to keep that
- * window small.
+ * after the other has let the key go. Within an instance they take turns on a story ({@code SequenceLocks}); a live
+ * processor of another instance can still meet the replay so, and the timeline changes the summary right after
+ * reading the story to keep that window small.
  */
 final class ThreadSummaries {
 

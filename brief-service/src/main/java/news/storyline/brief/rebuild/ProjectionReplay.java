@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Lock;
 
 /**
  * Applies batches of events to every read model at once, each read model split into segments as its live processor
@@ -41,9 +42,10 @@ final class ProjectionReplay implements AutoCloseable {
      * @param readModels   the read models, each with its processor's sequencing policy
      * @param segmentCount how many segments (and threads) each read model's replay is split into
      * @param parking      where an event a read model cannot apply goes, and the later events of its sequence
+     * @param locks        held while an event is applied, as the live processors hold them
      */
     ProjectionReplay(List<ReplayedReadModel> readModels, ParameterResolverFactory parameters, int segmentCount,
-                     ReplayParking parking, ReadModelGenerations generations) {
+                     ReplayParking parking, SequenceLocks locks, ReadModelGenerations generations) {
         if (segmentCount < 1) {
             throw new IllegalArgumentException("A replay needs at least one segment per read model, not " + segmentCount);
         }
@@ -52,7 +54,7 @@ final class ProjectionReplay implements AutoCloseable {
                     readModel.projections().stream()
                              .map(projection -> new AnnotationEventHandlerAdapter(projection, parameters)).toList();
             for (int segment = 0; segment < segmentCount; segment++) {
-                segments.add(new Segment(readModel, handlers, segment, segmentCount, parking));
+                segments.add(new Segment(readModel, handlers, segment, segmentCount, parking, locks));
             }
         }
         this.generations = generations;
@@ -121,16 +123,18 @@ final class ProjectionReplay implements AutoCloseable {
         private final int index;
         private final int count;
         private final ReplayParking parking;
+        private final SequenceLocks locks;
         /** Sequences of this segment parked so far; only this segment's thread of the moment touches it. */
         private final Set<String> parked = ConcurrentHashMap.newKeySet();
 
         Segment(ReplayedReadModel readModel, List<AnnotationEventHandlerAdapter> projections, int index, int count,
-                ReplayParking parking) {
+                ReplayParking parking, SequenceLocks locks) {
             this.readModel = readModel;
             this.projections = projections;
             this.index = index;
             this.count = count;
             this.parking = parking;
+            this.locks = locks;
         }
 
         Void applyItsPart(List<TrackedEventMessage<?>> batch) {
@@ -144,11 +148,17 @@ final class ProjectionReplay implements AutoCloseable {
                     parking.park(readModel.group(), sequence, event, null);
                     continue;
                 }
-                for (AnnotationEventHandlerAdapter projection : projections) {
-                    if (!apply(projection, event)) {
-                        parked.add(sequence);
-                        break;
+                Lock lock = locks.lockOf(readModel.group(), sequence);
+                lock.lock();
+                try {
+                    for (AnnotationEventHandlerAdapter projection : projections) {
+                        if (!apply(projection, event)) {
+                            parked.add(sequence);
+                            break;
+                        }
                     }
+                } finally {
+                    lock.unlock();
                 }
             }
             return null;
@@ -173,13 +183,8 @@ final class ProjectionReplay implements AutoCloseable {
             }
         }
 
-        /**
-         * As Axon's segments and dead letters name an event's sequence: by the sequencing policy, and an event
-         * without a sequence (it may go anywhere) by its own id.
-         */
         private String sequenceOf(EventMessage<?> event) {
-            Object sequence = readModel.sequencing().getSequenceIdentifierFor(event);
-            return sequence != null ? sequence.toString() : event.getIdentifier();
+            return SequenceLocks.sequenceOf(readModel.sequencing(), event);
         }
     }
 }

@@ -58,6 +58,7 @@ public class Rebuilds {
     private final ParameterResolverFactory parameters;
     private final Function<String, SequencingPolicy<? super EventMessage<?>>> sequencing;
     private final ReplayParking parking;
+    private final SequenceLocks locks;
     private final int segments;
     private final int batchSize;
     private final Duration poll;
@@ -75,6 +76,7 @@ public class Rebuilds {
      * @param readModels  their collections, filled anew (with their indexes) and dropped from the retired generation
      * @param sequencing  each processing group's sequencing policy, that of its live processor
      * @param parking     where an event a read model cannot apply is parked, with its sequence's later events
+     * @param locks       held while the replay applies an event, as the live processors hold them
      * @param segments    how many segments (and threads) each read model's replay is split into
      * @param batchSize   how many events the replay applies to all read models at once
      * @param poll        how long the replay waits for more events before it looks again (at the head, or the time)
@@ -83,7 +85,7 @@ public class Rebuilds {
                     Map<String, List<Object>> projections, GenerationalDatabase readModels,
                     ParameterResolverFactory parameters,
                     Function<String, SequencingPolicy<? super EventMessage<?>>> sequencing, int segments,
-                    ReplayParking parking,
+                    ReplayParking parking, SequenceLocks locks,
                     int batchSize, Duration poll, Clock clock) {
         this.eventStore = eventStore;
         this.generations = generations;
@@ -93,6 +95,7 @@ public class Rebuilds {
         this.parameters = parameters;
         this.sequencing = sequencing;
         this.parking = parking;
+        this.locks = locks;
         this.segments = segments;
         this.batchSize = batchSize;
         this.poll = poll;
@@ -122,7 +125,7 @@ public class Rebuilds {
             drop(generation);
             readModels.createIndexesIn(generation);
             try (BlockingStream<TrackedEventMessage<?>> events = eventStore.openStream(null);
-                 ProjectionReplay replay = new ProjectionReplay(replayed(), parameters, segments, parking,
+                 ProjectionReplay replay = new ProjectionReplay(replayed(), parameters, segments, parking, locks,
                                                                 generations)) {
                 TrackingToken position = catchUp(events, replay, generation);
                 generations.switchTo(generation);

@@ -97,7 +97,7 @@ class ProjectionReplayTest {
                                                                   SequentialPerAggregatePolicy.instance()));
         }
         return new ProjectionReplay(readModels, ClasspathParameterResolverFactory.forClass(getClass()), SEGMENTS,
-                                    parking, generations);
+                                    parking, new SequenceLocks(), generations);
     }
 
     /** Event n is the next event of story n mod {@value STORIES}. */
