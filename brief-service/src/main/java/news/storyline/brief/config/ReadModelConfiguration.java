@@ -20,6 +20,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.EventProcessorProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -90,22 +91,27 @@ public class ReadModelConfiguration {
         return new SequenceLocks();
     }
 
-    /** The rebuildable read models' processors hold a story's lock while they apply its event, as a replay does. */
+    /**
+     * The rebuildable read models' processors hold a story's lock while they apply its event, as a replay does, and
+     * apply all of it to one generation.
+     */
     @Autowired
     void liveProcessorsHoldTheSequenceLocks(EventProcessingConfigurer processing, EventProcessorProperties processors,
-                                           SequenceLocks locks) {
+                                           SequenceLocks locks, ObjectProvider<ReadModelGenerations> generations) {
         processors.getProcessors().keySet().stream().filter(name -> !FEED.equals(name)).forEach(
-                group -> processing.registerHandlerInterceptor(group, axon -> heldWhileHandling(
-                        group, axon.eventProcessingConfiguration().sequencingPolicy(group), locks)));
+                group -> processing.registerHandlerInterceptor(group, axon -> oneEventAtATime(
+                        group, axon.eventProcessingConfiguration().sequencingPolicy(group), locks,
+                        generations.getObject())));
     }
 
-    private static MessageHandlerInterceptor<EventMessage<?>> heldWhileHandling(
-            String group, SequencingPolicy<? super EventMessage<?>> sequencing, SequenceLocks locks) {
+    private static MessageHandlerInterceptor<EventMessage<?>> oneEventAtATime(
+            String group, SequencingPolicy<? super EventMessage<?>> sequencing, SequenceLocks locks,
+            ReadModelGenerations generations) {
         return (unitOfWork, chain) -> {
             Lock lock = locks.lockOf(group, SequenceLocks.sequenceOf(sequencing, unitOfWork.getMessage()));
             lock.lock();
             try {
-                return chain.proceed();
+                return generations.pinnedWhile(chain::proceed);
             } finally {
                 lock.unlock();
             }

@@ -8,6 +8,7 @@ import org.bson.Document;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 import static com.mongodb.client.model.Filters.eq;
@@ -26,7 +27,8 @@ public class ReadModelGenerations {
     private final MongoCollection<Document> generations;
     private final Duration refresh;
     private final Clock clock;
-    private final ThreadLocal<Long> rebuilding = new ThreadLocal<>();
+    /** The generation the calling thread works on whatever is current, while it is set. */
+    private final ThreadLocal<Long> pinned = new ThreadLocal<>();
     private volatile long current = FIRST;
     private volatile Instant lookedAt = Instant.MIN;
 
@@ -38,7 +40,7 @@ public class ReadModelGenerations {
 
     /** The generation the calling thread reads and writes. */
     public long active() {
-        Long own = rebuilding.get();
+        Long own = pinned.get();
         return own != null ? own : current();
     }
 
@@ -67,11 +69,28 @@ public class ReadModelGenerations {
 
     /** Runs {@code work} on this thread with {@code generation} as its read models. */
     <T> T on(long generation, Supplier<T> work) {
-        rebuilding.set(generation);
+        pinned.set(generation);
         try {
             return work.get();
         } finally {
-            rebuilding.remove();
+            pinned.remove();
+        }
+    }
+
+    /**
+     * Runs one event's handling by a live processor on the generation current when it begins. A switch in the
+     * middle would send its first writes to one generation and its last to the other: a story read in the old one,
+     * its thread's summary changed in the new one, where the replay then changes it again.
+     */
+    public <T> T pinnedWhile(Callable<T> handling) throws Exception {
+        if (pinned.get() != null) {
+            return handling.call();
+        }
+        pinned.set(current());
+        try {
+            return handling.call();
+        } finally {
+            pinned.remove();
         }
     }
 
