@@ -6,6 +6,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongConsumer;
+import java.util.stream.Stream;
 
 /**
  * {@code bin/stack bench [--quick]}: measures a running stack from this separate process, over loopback only,
@@ -227,6 +230,7 @@ public final class Bench {
                 projectedStory = lastStory;
             }
             Map<String, Double> idle = idleCpu(processes);
+            double storeDiskMiB = storeDiskMiB();
             Map<String, Latencies> latencies = reads.measure(SEED_THREADS.get(0), projectedStory, plan.readsPerKind(),
                                                              plan.readLimit());
             say("At %,d events: idle CPU %s; reads p99 %s", events, idle, p99s(latencies));
@@ -237,9 +241,26 @@ public final class Bench {
                     rebuild.seconds());
             }
             results.add(new SizeResult(events, events - before, round(seedSeconds), round(catchUpSeconds), caughtUp,
-                                       idle, latencies, rebuild));
+                                       idle, storeDiskMiB, latencies, rebuild));
         }
         return results;
+    }
+
+    /** What the store's data directory holds on disk, in MiB. */
+    private double storeDiskMiB() {
+        try (Stream<Path> files = Files.list(varDir.resolve("mongo"))) {
+            return round(files.mapToLong(Bench::sizeOf).sum() / (1024.0 * 1024.0));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not list the store's data directory", e);
+        }
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0; // a journal file deleted by a checkpoint meanwhile
+        }
     }
 
     /**

@@ -11,9 +11,10 @@ import java.util.Map;
  * @param catchUpSeconds    from the last append until brief-service served the last seeded story
  * @param caughtUp          false when it did not within the plan's limit (the reads then ran anyway)
  * @param idleCpuShare      each process's CPU over the idle window, as a share of one core (0.05 = 5%)
+ * @param storeDiskMiB      the store's files (data and journal) after the idle window
  * @param reads             latency of each kind of read
  * @param rebuild           a full rebuild of the read models at this size
  */
 record SizeResult(long events, long seeded, double seedSeconds, double catchUpSeconds, boolean caughtUp,
-                  Map<String, Double> idleCpuShare, Map<String, Latencies> reads, Rebuilds.Result rebuild) {
+                  Map<String, Double> idleCpuShare, double storeDiskMiB, Map<String, Latencies> reads, Rebuilds.Result rebuild) {
 }

@@ -135,6 +135,8 @@ final class Table {
             size.idleCpuShare().forEach((process, share) -> rows.add(new Row(
                     at + "idle CPU, " + process + " (share of a core)", number(share),
                     "target " + number(IDLE_CPU_TARGET), number(Report.ratio(share, IDLE_CPU_TARGET)))));
+            rows.add(new Row(at + "store on disk MiB", number(size.storeDiskMiB()), "KiB per event",
+                             number(size.storeDiskMiB() * 1024 / Math.max(1, size.events()))));
             Rebuilds.Result rebuild = size.rebuild();
             if (rebuild != null) {
                 rows.add(new Row(at + "rebuild events/s (" + rebuild.status() + ", " + rebuild.replayed() + " in "

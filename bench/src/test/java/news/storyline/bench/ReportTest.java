@@ -18,7 +18,7 @@ class ReportTest {
     }
 
     private static SizeResult size(long events, double timelineP99, double idleMongo, Rebuilds.Result rebuild) {
-        return new SizeResult(events, events, 1, 2, true, Map.of("mongo", idleMongo, "gateway", 0.0),
+        return new SizeResult(events, events, 1, 2, true, Map.of("mongo", idleMongo, "gateway", 0.0), 12.0,
                               Map.of("timeline", new Latencies(10, 10.0, timelineP99, timelineP99),
                                      "timeline" + Reads.DIRECT, new Latencies(10, 9.0, timelineP99, timelineP99)),
                               rebuild);

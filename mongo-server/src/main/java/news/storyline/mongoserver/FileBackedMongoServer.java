@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -50,7 +51,7 @@ public final class FileBackedMongoServer implements AutoCloseable {
         InetAddress bindAddress = resolve(options.bindAddress());
         requirePortFree(bindAddress, options.port());
         Path storeFile = options.storeFile().toAbsolutePath();
-        IndexedH2Backend backend = openStore(storeFile);
+        IndexedH2Backend backend = openStore(storeFile, options.checkpointInterval());
 
         MongoServer server = new MongoServer(backend);
         try {
@@ -110,14 +111,14 @@ public final class FileBackedMongoServer implements AutoCloseable {
         }
     }
 
-    private static IndexedH2Backend openStore(Path storeFile) {
+    private static IndexedH2Backend openStore(Path storeFile, Duration checkpointInterval) {
         try {
             Files.createDirectories(storeFile.getParent());
         } catch (IOException e) {
             throw new MongoServerStartupException("cannot create data directory " + storeFile.getParent() + ": " + e, e);
         }
         try {
-            return IndexedH2Backend.open(storeFile.toString());
+            return IndexedH2Backend.open(storeFile.toString(), checkpointInterval);
         } catch (RuntimeException e) {
             throw new MongoServerStartupException("cannot open data store " + storeFile + ": " + e.getMessage()
                     + " (is another mongo-server using this data directory?)", e);

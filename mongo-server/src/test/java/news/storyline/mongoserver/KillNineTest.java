@@ -37,12 +37,16 @@ import static org.awaitility.Awaitility.await;
  * there once, no position it handed out is handed out again, and nothing a reader was shown is gone. Writes that
  * ask for less ({@code w: 1}, as read models do) may be lost, but only from the end: never one without those
  * applied before it, and never one a reader with {@code readConcern: majority} was shown.
+ *
+ * <p>Every other round the server commits its data file every few milliseconds instead of every few seconds, so
+ * that kills land in checkpoints (and in the start of a new journal) as well as between them.
  */
 class KillNineTest {
 
     private static final int WRITERS = 8;
     private static final int READ_MODEL_WRITERS = 2;
-    private static final int KILLS = 3;
+    private static final int KILLS = 4;
+    private static final String CHECKPOINT_ALL_THE_TIME = "5";
     private static final int ACKNOWLEDGED_BEFORE_A_KILL = 150;
     private static final Duration LOAD_LIMIT = Duration.ofSeconds(30);
 
@@ -71,7 +75,8 @@ class KillNineTest {
     @Test
     void keepsEveryAcknowledgedWriteThroughKills() throws Exception {
         for (int round = 0; round < KILLS; round++) {
-            ServerProcess server = ServerProcess.startOn(dataDirectory);
+            ServerProcess server = round % 2 == 0 ? ServerProcess.startOn(dataDirectory)
+                    : ServerProcess.startOn(dataDirectory, "--checkpoint-interval", CHECKPOINT_ALL_THE_TIME);
             running = server;
             try (MongoClient client = server.client()) {
                 events(client).createIndex(Indexes.ascending("position"), new IndexOptions().unique(true));

@@ -47,9 +47,16 @@ final class ServerProcess {
         return new ServerProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
     }
 
-    /** Starts a server on a free loopback port, keeping its data in this directory, and waits until it listens. */
-    static ServerProcess startOn(Path dataDirectory) throws IOException {
-        ServerProcess server = launch("--port", "0", "--bind", "127.0.0.1", "--data", dataDirectory.toString());
+    /**
+     * Starts a server on a free loopback port, keeping its data in this directory, and waits until it listens.
+     *
+     * @param options more of its command line
+     */
+    static ServerProcess startOn(Path dataDirectory, String... options) throws IOException {
+        List<String> args = new ArrayList<>(List.of("--port", "0", "--bind", "127.0.0.1", "--data",
+                                                    dataDirectory.toString()));
+        args.addAll(List.of(options));
+        ServerProcess server = launch(args.toArray(String[]::new));
         server.awaitListening();
         return server;
     }

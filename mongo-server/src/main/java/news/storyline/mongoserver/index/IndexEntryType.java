@@ -31,6 +31,10 @@ final class IndexEntryType extends BasicDataType<IndexEntry> {
         this.descending = descending.clone();
     }
 
+    boolean[] descending() {
+        return descending.clone();
+    }
+
     @Override
     public int compare(IndexEntry a, IndexEntry b) {
         Object[] left = a.values();

@@ -9,7 +9,6 @@ import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.DuplicateKeyError;
 import org.h2.mvstore.MVMap;
-import org.h2.mvstore.MVStore;
 
 import java.util.Iterator;
 import java.util.List;
@@ -34,7 +33,7 @@ public final class SortedIndex extends Index<Object> {
     /** Per key ("multikey.0", ...); a plain "multikey" was written by an earlier version for the whole index. */
     private static final String MULTIKEY = "multikey";
 
-    private final MVStore store;
+    private final IndexMaps maps;
     private final MVMap<IndexEntry, Boolean> entries;
     private final MVMap<String, Object> properties;
     private final List<String> fields;
@@ -43,10 +42,10 @@ public final class SortedIndex extends Index<Object> {
     private final Function<Document, Object> positionOf;
     private final boolean[] multikey;
 
-    private SortedIndex(String name, List<IndexKey> keys, boolean sparse, boolean unique, MVStore store,
+    private SortedIndex(String name, List<IndexKey> keys, boolean sparse, boolean unique, IndexMaps maps,
                         String mapName, Function<Document, Object> positionOf) {
         super(name, keys, sparse);
-        this.store = store;
+        this.maps = maps;
         this.unique = unique;
         this.positionOf = positionOf;
         this.fields = keys.stream().map(IndexKey::getKey).toList();
@@ -54,8 +53,8 @@ public final class SortedIndex extends Index<Object> {
         for (int i = 0; i < keys.size(); i++) {
             descending[i] = !keys.get(i).isAscending();
         }
-        this.entries = store.openMap(mapName, new MVMap.Builder<IndexEntry, Boolean>().keyType(new IndexEntryType(descending)));
-        this.properties = store.openMap(mapName + ".properties");
+        this.entries = maps.open(mapName, new IndexEntryType(descending));
+        this.properties = maps.open(mapName + ".properties", null);
         this.multikey = new boolean[keys.size()];
         boolean wholeIndexMultikey = Boolean.TRUE.equals(properties.get(MULTIKEY));
         for (int key = 0; key < keys.size(); key++) {
@@ -68,9 +67,9 @@ public final class SortedIndex extends Index<Object> {
      *
      * @param positionOf where the collection keeps a document, from the document
      */
-    public static SortedIndex open(MVStore store, String mapName, String name, List<IndexKey> keys, boolean sparse,
+    public static SortedIndex open(IndexMaps maps, String mapName, String name, List<IndexKey> keys, boolean sparse,
                                    boolean unique, Function<Document, Object> positionOf) {
-        return new SortedIndex(name, keys, sparse, unique, store, mapName, positionOf);
+        return new SortedIndex(name, keys, sparse, unique, maps, mapName, positionOf);
     }
 
     List<String> fields() {
@@ -189,8 +188,8 @@ public final class SortedIndex extends Index<Object> {
 
     @Override
     public void drop() {
-        store.removeMap(entries);
-        store.removeMap(properties);
+        maps.drop(entries);
+        maps.drop(properties);
     }
 
     /** Refuses a document whose keys another document (any but {@code ownPosition}) already has. */

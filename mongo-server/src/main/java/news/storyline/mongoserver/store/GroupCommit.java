@@ -10,26 +10,29 @@ import java.util.function.Supplier;
 
 /**
  * Makes writes durable before they are acknowledged, as a MongoDB replica set does with its default write concern
- * ({@code w: "majority"}, journaled): such a write is answered only once it is committed to the file and the file
- * is synced, and a read is answered only once every such write it could have seen is, so that no client learns of
- * a durable write a crash can still take back.
+ * ({@code w: "majority"}, journaled): such a write is answered only once its {@link Journal} records are synced,
+ * and a read is answered only once every such write it could have seen is, so that no client learns of a durable
+ * write a crash can still take back.
  *
  * <p>A write that asks for less ({@code w: 1}, as rebuildable read models do) is answered once applied and reaches
  * the disk with the next round, at the latest {@link #flush() a moment later}. A crash takes back only a suffix
  * of the writes, in the order they were applied: whatever it takes back, it also takes back everything after it.
  *
- * <p>Group commit: the first caller that needs the file synced commits and syncs for everyone waiting; callers that
- * arrive meanwhile wait for the next round, which takes all of them at once. Under load a sync is shared by as many
- * writers as arrived during the previous one.
+ * <p>Group commit: the first caller that needs the journal synced writes and syncs it for everyone waiting; callers
+ * that arrive meanwhile wait for the next round, which takes all of them at once. Under load a sync is shared by as
+ * many writers as arrived during the previous one. Now and then a round is also a {@link #checkpoint}: the store's
+ * file is committed, and the journal starts anew.
  *
- * <p>Atomicity: a round commits only while no write is half applied (writes hold the shared side of a lock, the
- * commit its exclusive side), so a document and its index entries, or a findAndModify's read and its update, always
- * reach the file together. MVStore's own background commits, which could cut a write in two, are switched off
- * ({@link IndexedH2Backend#open}).
+ * <p>Atomicity: a round takes the journal's records, and a checkpoint commits, only while no write is half applied
+ * (writes hold the shared side of a lock, a round its exclusive side), so a document and its index entries, or a
+ * findAndModify's read and its update, always reach the disk together. MVStore's own background commits, which
+ * could cut a write in two, are switched off ({@link IndexedH2Backend#open}).
  */
 final class GroupCommit {
 
     private final MVStore store;
+    private final Journal journal;
+    private final Checkpoints checkpoints;
     private final ReentrantReadWriteLock applying = new ReentrantReadWriteLock();
     /** Durable writes begun so far; such a write takes its number before it changes anything. */
     private final AtomicLong writesBegun = new AtomicLong();
@@ -42,11 +45,15 @@ final class GroupCommit {
     private long durableUpTo;
     /** Whether a caller is committing and syncing for the others. Guarded by {@code this}. */
     private boolean roundInProgress;
-    /** The store's version when the file was last synced. Only the round in progress touches it. */
-    private long syncedVersion = -1;
+    /** When the store's file was last committed. Only the round in progress touches it. */
+    private long lastCheckpointNanos = System.nanoTime();
+    /** Set by {@link #checkpointNow()}: the next round checkpoints whatever is due. */
+    private volatile boolean checkpointAsked;
 
-    GroupCommit(MVStore store) {
+    GroupCommit(MVStore store, Journal journal, Checkpoints checkpoints) {
         this.store = store;
+        this.journal = journal;
+        this.checkpoints = checkpoints;
     }
 
     /**
@@ -76,25 +83,17 @@ final class GroupCommit {
         }
     }
 
-    /**
-     * Rewrites the live pages of chunks that are mostly garbage, a little at a time, so that the file stays near
-     * the size of its data. Each commit writes a new chunk, and MVStore's own housekeeping is off with its
-     * background commits. Between whole writes, as a commit is: compaction may commit.
-     */
-    void compact(int targetFillRatePercent, int bytesToWrite) {
-        applying.writeLock().lock();
-        try {
-            store.compact(targetFillRatePercent, bytesToWrite);
-        } finally {
-            applying.writeLock().unlock();
+    /** Puts everything applied so far on disk, and checkpoints when one is due. */
+    void flush() {
+        if (journal.hasPending() || checkpointDue()) {
+            awaitDurable(writesBegun.incrementAndGet());
         }
     }
 
-    /** Puts everything applied so far on disk. */
-    void flush() {
-        if (store.hasUnsavedChanges()) {
-            awaitDurable(writesBegun.incrementAndGet());
-        }
+    /** Commits everything applied so far to the store's file, with the next round. */
+    void checkpointNow() {
+        checkpointAsked = true;
+        awaitDurable(writesBegun.incrementAndGet());
     }
 
     /**
@@ -113,8 +112,7 @@ final class GroupCommit {
      * Answers a read once everything applied before it ended is on disk, writes that did not wait included: a
      * read with {@code readConcern: "majority"}, as MongoDB answers it with what can no longer be rolled back. Such
      * readers may be shown what {@code w: 1} writers wrote, and a crash can no longer take it back. It always waits
-     * for a round of its own (cheap when nothing is new: no commit, no sync), rather than trusting that the store
-     * has nothing unsaved: compaction commits too.
+     * for a round of its own (cheap when nothing is new: no sync).
      */
     <T> T durableRead(Supplier<T> read) {
         T answer = read.get();
@@ -146,23 +144,30 @@ final class GroupCommit {
     private void commitAndSyncForEveryone() {
         long onDisk = -1;
         try {
-            long committed;
+            long covered;
+            byte[] records;
+            boolean checkpoint = checkpointDue();
             applying.writeLock().lock();
             try {
-                committed = writesBegun.get();
-                if (store.hasUnsavedChanges()) {
+                covered = writesBegun.get();
+                records = journal.takePending();
+                if (checkpoint) {
+                    journal.markCheckpoint(store); // before compacting, which may commit on its own
+                    journal.withoutRecords(checkpoints::compact);
                     store.commit();
                 }
             } finally {
                 applying.writeLock().unlock();
             }
-            // Whatever was committed since the last sync, by this round, a failed one or compaction, is synced now.
-            long version = store.getCurrentVersion();
-            if (version != syncedVersion) {
-                store.sync(); // outside the lock: writers go on applying into the next round meanwhile
-                syncedVersion = version;
+            // Outside the lock: writers go on applying into the next round meanwhile.
+            journal.writeAndSync(records);
+            if (checkpoint) {
+                store.sync();
+                journal.startNewFile();
+                lastCheckpointNanos = System.nanoTime();
+                checkpointAsked = false;
             }
-            onDisk = committed;
+            onDisk = covered;
         } finally {
             synchronized (this) {
                 roundInProgress = false;
@@ -170,6 +175,13 @@ final class GroupCommit {
                 notifyAll(); // after a failure, the next waiter tries a round of its own
             }
         }
+    }
+
+    private boolean checkpointDue() {
+        return checkpointAsked
+               || store.hasUnsavedChanges()
+                  && (System.nanoTime() - lastCheckpointNanos >= checkpoints.interval().toNanos()
+                      || journal.fileBytes() >= checkpoints.journalBytes());
     }
 
     private void waitForRound() {

@@ -10,6 +10,7 @@ import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -52,13 +53,9 @@ public final class IndexedH2Backend extends H2Backend {
 
     /**
      * How long a chunk that no longer holds live pages is kept before its space is written over. H2's default (45 s)
-     * allows for file systems that flush late; here every commit is synced within milliseconds, and at hundreds of
-     * commits a second 45 s of chunks is hundreds of MiB of file.
+     * allows for file systems that flush late; here every commit is synced at once.
      */
     static final Duration RETENTION = Duration.ofSeconds(1);
-    /** The file may hold up to twice its live data before chunks are rewritten. */
-    static final int COMPACT_BELOW_FILL_RATE_PERCENT = 50;
-    static final int COMPACT_BYTES_PER_FLUSH = 1 << 20;
 
     private final GroupCommit groupCommit;
     private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -67,26 +64,58 @@ public final class IndexedH2Backend extends H2Backend {
         return thread;
     });
 
-    private IndexedH2Backend(MVStore store) {
+    /**
+     * The maps of the backend being constructed: the library's constructor opens the databases already in the file,
+     * before this class's fields are set.
+     */
+    private static final ThreadLocal<JournaledStore> MAPS_WHILE_OPENING = new ThreadLocal<>();
+
+    private final JournaledStore maps;
+    private final Journal journal;
+
+    private IndexedH2Backend(MVStore store, Journal journal, JournaledStore maps, Duration checkpointInterval) {
         super(store);
         store.setRetentionTime((int) RETENTION.toMillis());
-        this.groupCommit = new GroupCommit(store);
+        this.journal = journal;
+        this.maps = maps;
+        this.groupCommit = new GroupCommit(store, journal, Checkpoints.every(checkpointInterval, store));
         flusher.scheduleWithFixedDelay(this::flush, FLUSH_INTERVAL.toMillis(), FLUSH_INTERVAL.toMillis(),
                                        TimeUnit.MILLISECONDS);
     }
 
     /**
-     * Opens (or creates) the MVStore file and the databases in it. MVStore's background commits are off: every
-     * commit is a {@link GroupCommit} round, taken between whole writes.
+     * Opens (or creates) the MVStore file and the databases in it, after applying what its {@link Journal} holds
+     * beyond the file's last checkpoint. MVStore's background commits are off: every commit is a
+     * {@link GroupCommit} checkpoint, taken between whole writes.
      */
-    public static IndexedH2Backend open(String fileName) {
-        return new IndexedH2Backend(new MVStore.Builder().fileName(fileName).cacheSize(CACHE_MIB)
-                                                         .autoCommitDisabled().autoCommitBufferSize(0).open());
+    public static IndexedH2Backend open(String fileName, Duration checkpointInterval) {
+        Path storeFile = Path.of(fileName);
+        MVStore recovering = openStore(fileName);
+        Journal journal;
+        try {
+            journal = Journal.recover(recovering, storeFile, new MapTypes());
+        } finally {
+            recovering.close(); // the maps the replay opened are opened again as journaled ones
+        }
+        MVStore store = openStore(fileName);
+        JournaledStore maps = new JournaledStore(store, journal);
+        MAPS_WHILE_OPENING.set(maps);
+        try {
+            return new IndexedH2Backend(store, journal, maps, checkpointInterval);
+        } finally {
+            MAPS_WHILE_OPENING.remove();
+        }
+    }
+
+    private static MVStore openStore(String fileName) {
+        return new MVStore.Builder().fileName(fileName).cacheSize(CACHE_MIB).autoCommitDisabled()
+                                    .autoCommitBufferSize(0).open();
     }
 
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        return new IndexedH2Database(databaseName, getMvStore(), getCursorRegistry());
+        return new IndexedH2Database(databaseName, getMvStore(), maps == null ? MAPS_WHILE_OPENING.get() : maps,
+                                     getCursorRegistry());
     }
 
     @Override
@@ -107,16 +136,23 @@ public final class IndexedH2Backend extends H2Backend {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        super.close(); // closing the MVStore commits what is left
+        groupCommit.checkpointNow(); // the next start has nothing to replay
+        super.close();
+        journal.close();
     }
 
-    /** Puts writes that did not wait on disk, and keeps the file compact. */
+    /** As the library would on an {@code fsync} command: everything applied so far into the store's file. */
+    @Override
+    public void commit() {
+        groupCommit.checkpointNow();
+    }
+
+    /** Puts writes that did not wait on disk, and checkpoints when one is due. */
     private void flush() {
         try {
             groupCommit.flush();
-            groupCommit.compact(COMPACT_BELOW_FILL_RATE_PERCENT, COMPACT_BYTES_PER_FLUSH);
         } catch (RuntimeException e) {
-            log.error("Could not put the latest writes on disk or compact the file; will try again", e);
+            log.error("Could not put the latest writes on disk; will try again", e);
         }
     }
 

@@ -34,10 +34,12 @@ final class IndexedH2Database extends AbstractSynchronizedMongoDatabase<Object> 
     private static final String LIBRARY_INDEX_MAP_INFIX = "._index_";
 
     private final MVStore store;
+    private final JournaledStore maps;
 
-    IndexedH2Database(String databaseName, MVStore store, CursorRegistry cursorRegistry) {
+    IndexedH2Database(String databaseName, MVStore store, JournaledStore maps, CursorRegistry cursorRegistry) {
         super(databaseName, cursorRegistry);
         this.store = store;
+        this.maps = maps;
         initializeNamespacesAndIndexes();
     }
 
@@ -56,11 +58,9 @@ final class IndexedH2Database extends AbstractSynchronizedMongoDatabase<Object> 
     private Index<Object> openIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse,
                                     boolean unique) {
         String libraryMap = getFullCollectionNamespace(collectionName) + LIBRARY_INDEX_MAP_INFIX + indexName;
-        if (store.hasMap(libraryMap)) {
-            store.removeMap(libraryMap);
-        }
+        maps.drop(libraryMap);
         IndexedH2Collection collection = (IndexedH2Collection) resolveOrCreateCollection(collectionName);
-        return SortedIndex.open(store, indexMapName(collectionName, indexName), indexName, keys, sparse, unique,
+        return SortedIndex.open(maps, indexMapName(collectionName, indexName), indexName, keys, sparse, unique,
                                 collection::positionOf);
     }
 
@@ -71,9 +71,9 @@ final class IndexedH2Database extends AbstractSynchronizedMongoDatabase<Object> 
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
         String fullName = getFullCollectionNamespace(collectionName);
-        MVMap<Object, Document> dataMap = store.openMap(DATABASES_PREFIX + fullName,
-                new MVMap.Builder<Object, Document>().keyType(new PositionType()).valueType(new BsonDocumentType()));
-        MVMap<String, Object> metaMap = store.openMap(META_PREFIX + fullName);
+        MVMap<Object, Document> dataMap = maps.open(DATABASES_PREFIX + fullName, new PositionType(),
+                                                    new BsonDocumentType());
+        MVMap<String, Object> metaMap = maps.open(META_PREFIX + fullName, null, null);
         return new IndexedH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
     }
 
@@ -84,15 +84,15 @@ final class IndexedH2Database extends AbstractSynchronizedMongoDatabase<Object> 
              .filter(name -> name.startsWith(databaseName + ".")
                      || name.startsWith(DATABASES_PREFIX + databaseName + ".")
                      || name.startsWith(META_PREFIX + databaseName + "."))
-             .forEach(store::removeMap);
+             .forEach(maps::drop);
     }
 
     @Override
     public void dropCollection(String collectionName, Oplog oplog) {
         super.dropCollection(collectionName, oplog);
         String fullName = getFullCollectionNamespace(collectionName);
-        store.removeMap(DATABASES_PREFIX + fullName);
-        store.removeMap(META_PREFIX + fullName);
+        maps.drop(DATABASES_PREFIX + fullName);
+        maps.drop(META_PREFIX + fullName);
     }
 
     @Override
@@ -100,8 +100,8 @@ final class IndexedH2Database extends AbstractSynchronizedMongoDatabase<Object> 
         super.moveCollection(oldDatabase, collection, newCollectionName);
         String oldName = collection.getFullName();
         String newName = getFullCollectionNamespace(newCollectionName);
-        store.renameMap(store.openMap(DATABASES_PREFIX + oldName), DATABASES_PREFIX + newName);
-        store.renameMap(store.openMap(META_PREFIX + oldName), META_PREFIX + newName);
+        maps.rename(DATABASES_PREFIX + oldName, DATABASES_PREFIX + newName);
+        maps.rename(META_PREFIX + oldName, META_PREFIX + newName);
     }
 
     @Override

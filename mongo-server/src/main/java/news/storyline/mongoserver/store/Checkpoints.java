@@ -1,0 +1,32 @@
+package news.storyline.mongoserver.store;
+
+import org.h2.mvstore.MVStore;
+
+import java.time.Duration;
+
+/**
+ * When the store's file is committed, and how much of it each commit tidies up.
+ *
+ * @param interval     how long changes may stay in the journal alone: the longer, the more writes to one page
+ *                     share its rewrite, and the longer the replay after a crash
+ * @param journalBytes a journal file this large is checkpointed at once, so that a replay stays short
+ * @param compaction   rewrites the live pages of chunks that are mostly garbage, a little with each checkpoint, so
+ *                     that the file stays near the size of its data
+ */
+record Checkpoints(Duration interval, long journalBytes, Compaction compaction) {
+
+    /** A checkpoint at this interval, or every 16 MiB of journal (which bounds what waits in memory for the next commit); the file may hold twice its live data. */
+    static Checkpoints every(Duration interval, MVStore store) {
+        return new Checkpoints(interval, 16L << 20, new Compaction(store, 50, 16 << 20));
+    }
+
+    void compact() {
+        compaction.run();
+    }
+
+    record Compaction(MVStore store, int belowFillRatePercent, int bytesPerCheckpoint) {
+        void run() {
+            store.compact(belowFillRatePercent, bytesPerCheckpoint);
+        }
+    }
+}

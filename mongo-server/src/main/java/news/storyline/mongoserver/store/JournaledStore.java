@@ -1,0 +1,53 @@
+package news.storyline.mongoserver.store;
+
+import news.storyline.mongoserver.index.IndexMaps;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.DataType;
+
+/** Opens, drops and renames the store's maps so that the {@link Journal} records every change to them. */
+final class JournaledStore implements IndexMaps {
+
+    private final MVStore store;
+    private final Journal journal;
+
+    JournaledStore(MVStore store, Journal journal) {
+        this.store = store;
+        this.journal = journal;
+    }
+
+    <K, V> MVMap<K, V> open(String name, DataType<? super K> keyType, DataType<? super V> valueType) {
+        JournaledMap.Builder<K, V> builder = new JournaledMap.Builder<>(journal);
+        if (keyType != null) {
+            builder.keyType(keyType);
+        }
+        if (valueType != null) {
+            builder.valueType(valueType);
+        }
+        return store.openMap(name, builder);
+    }
+
+    @Override
+    public <K, V> MVMap<K, V> open(String name, DataType<K> keyType) {
+        return open(name, keyType, null);
+    }
+
+    @Override
+    public void drop(MVMap<?, ?> map) {
+        String name = map.getName();
+        store.removeMap(map);
+        journal.droppedMap(name);
+    }
+
+    void drop(String name) {
+        if (store.hasMap(name)) {
+            store.removeMap(name);
+            journal.droppedMap(name);
+        }
+    }
+
+    void rename(String name, String newName) {
+        store.renameMap(open(name, null, null), newName);
+        journal.renamedMap(name, newName);
+    }
+}
