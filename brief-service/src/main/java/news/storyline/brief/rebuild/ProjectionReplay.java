@@ -124,7 +124,10 @@ final class ProjectionReplay implements AutoCloseable {
         private final int count;
         private final ReplayParking parking;
         private final SequenceLocks locks;
-        /** Sequences of this segment parked so far; only this segment's thread of the moment touches it. */
+        /**
+         * Sequences of this segment parked so far: added by the segment's thread of the moment, counted by the
+         * rebuild's thread ({@link #parkedSequences()}).
+         */
         private final Set<String> parked = ConcurrentHashMap.newKeySet();
 
         Segment(ReplayedReadModel readModel, List<AnnotationEventHandlerAdapter> projections, int index, int count,
@@ -152,7 +155,7 @@ final class ProjectionReplay implements AutoCloseable {
                 lock.lock();
                 try {
                     for (AnnotationEventHandlerAdapter projection : projections) {
-                        if (!apply(projection, event)) {
+                        if (!apply(projection, event, sequence)) {
                             parked.add(sequence);
                             break;
                         }
@@ -165,7 +168,8 @@ final class ProjectionReplay implements AutoCloseable {
         }
 
         /** Whether {@code projection} applied {@code event} (or had nothing to do with it); false: parked. */
-        private boolean apply(AnnotationEventHandlerAdapter projection, TrackedEventMessage<?> event) {
+        private boolean apply(AnnotationEventHandlerAdapter projection, TrackedEventMessage<?> event,
+                              String sequence) {
             if (!projection.canHandle(event)) {
                 return true;
             }
@@ -178,7 +182,7 @@ final class ProjectionReplay implements AutoCloseable {
                                                             + projection.getTargetType().getSimpleName() + " failed",
                                                     failure);
                 }
-                parking.park(readModel.group(), sequenceOf(event), event, failure);
+                parking.park(readModel.group(), sequence, event, failure);
                 return false;
             }
         }
