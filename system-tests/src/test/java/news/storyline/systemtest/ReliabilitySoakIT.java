@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,6 +54,8 @@ class ReliabilitySoakIT {
     private static final Duration QUIET = Duration.ofMillis(200);
     /** How a read without an answer (a timeout, a refused connection) is counted among the answers' statuses. */
     private static final int NO_ANSWER = 0;
+    /** Reads without an answer whose moment is kept as a thread dump of every process, to see where they hung. */
+    private static final int DUMPS_AT_MOST = 3;
     private static final List<String> PROCESSES = List.of(StorylineStack.GATEWAY, StorylineStack.STORY_SERVICE + "-0",
                                                           StorylineStack.BRIEF_SERVICE);
 
@@ -63,6 +66,7 @@ class ReliabilitySoakIT {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final Map<Integer, AtomicLong> readAnswers = new ConcurrentHashMap<>();
     private final Queue<String> readErrors = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger dumps = new AtomicInteger();
 
     @BeforeAll
     static void startStack() {
@@ -159,7 +163,8 @@ class ReliabilitySoakIT {
                 } catch (UncheckedIOException noAnswer) {
                     // Counted and reported, and the reader reads on: a read without an answer is an error too.
                     readAnswers.computeIfAbsent(NO_ANSWER, any -> new AtomicLong()).incrementAndGet();
-                    readErrors.add(Instant.now() + " GET " + path + " -> no answer: " + noAnswer.getMessage());
+                    readErrors.add(Instant.now() + " GET " + path + " -> no answer: " + noAnswer.getMessage()
+                                   + threadDumps());
                     continue;
                 }
                 readAnswers.computeIfAbsent(answer.status(), any -> new AtomicLong()).incrementAndGet();
@@ -228,6 +233,31 @@ class ReliabilitySoakIT {
             memory.put(process, new Memory(liveBytes(jcmd(pid, "GC.heap_info")), residentSetSize(pid)));
         }
         return memory;
+    }
+
+    /**
+     * Thread dumps of every process of the stack, right after a read went unanswered, in the run's directory: no
+     * log says why a read was never answered, so the dump is where to look. Nothing after the first few.
+     */
+    private String threadDumps() {
+        int dump = dumps.incrementAndGet();
+        if (dump > DUMPS_AT_MOST) {
+            return "";
+        }
+        List<String> files = new ArrayList<>();
+        for (String process : stack.services()) {
+            Path file = stack.runDirectory().resolve("no-answer-" + dump + "-" + process + ".threads.txt");
+            try {
+                Files.write(file, jcmd(stack.pid(process), "Thread.print"));
+                files.add(file.toString());
+            } catch (IOException | RuntimeException | AssertionError e) { // a dump that fails must not end the reader
+                files.add(process + ": no dump (" + e + ")");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return " (interrupted while dumping threads)";
+            }
+        }
+        return " (threads: " + String.join(", ", files) + ")";
     }
 
     /** What a process holds live, and its resident set. */
