@@ -83,6 +83,57 @@ class CallerTokensTest {
     }
 
     @Test
+    void handsACallersTokenOutAgainWhileOverHalfItsLifetimeIsLeftThenMintsANewOne() {
+        MovingClock clock = new MovingClock(NOW);
+        CallerTokens gateway = new CallerTokens(secret, clock);
+        String first = gateway.issue(EDITOR);
+
+        clock.now = NOW.plusSeconds(29);
+        assertThat(gateway.issue(EDITOR)).isEqualTo(first);
+        assertThat(gateway.issue(new Caller("editor-8", "Иван", Set.of(Roles.EDITOR)))).isNotEqualTo(first);
+
+        clock.now = NOW.plusSeconds(30);
+        assertThat(gateway.issue(EDITOR)).isNotEqualTo(first);
+    }
+
+    @Test
+    void aTokenVerifiedBeforeIsStillRefusedOnceExpired() throws Exception {
+        MovingClock clock = new MovingClock(NOW);
+        CallerTokens service = new CallerTokens(secret, clock);
+        String token = tokens.issue(EDITOR);
+        assertThat(service.verify(token)).isEqualTo(EDITOR);
+
+        clock.now = NOW.plusSeconds(65);
+        assertThatThrownBy(() -> service.verify(token))
+                .isInstanceOf(UntrustedCallerException.class)
+                .hasMessageContaining("expired");
+    }
+
+    /** A clock the test moves. */
+    private static final class MovingClock extends Clock {
+        Instant now;
+
+        MovingClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
     void refusesATokenFromAnotherIssuerOrForAnotherAudience() throws Exception {
         assertUntrusted(signed(claims().issuer("someone-else").build()), "gateway");
         assertUntrusted(signed(claims().audience("another-service").build()), "services");

@@ -63,8 +63,9 @@ class BearerTokenDecoders {
                 ? NimbusReactiveJwtDecoder.withSecretKey(new SecretKeySpec(secret(properties.secretFile()), "HmacSHA256"))
                         .macAlgorithm(MacAlgorithm.HS256).build()
                 : NimbusReactiveJwtDecoder.withJwkSetUri(jwkSetUri).jwsAlgorithm(SignatureAlgorithm.RS256).build();
-        decoder.setJwtValidator(validator(properties, hs256));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = validator(properties, hs256);
+        decoder.setJwtValidator(validator);
+        return new RememberingJwtDecoder(decoder, validator);
     }
 
     private static OAuth2TokenValidator<Jwt> validator(JwtProperties properties, boolean hs256) {
