@@ -3,6 +3,9 @@ package news.storyline.mongoserver;
 import de.bwaldvogel.mongo.MongoServer;
 import news.storyline.mongoserver.store.IndexedH2Backend;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -22,6 +25,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The oplog stays disabled: nothing here needs change streams, and it would only grow the file.
  */
 public final class FileBackedMongoServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(FileBackedMongoServer.class);
 
     /**
      * Threads that serve connections. A command waits on its thread until its group commit is on disk, which holds
@@ -48,10 +53,18 @@ public final class FileBackedMongoServer implements AutoCloseable {
      *                                     or the store cannot be opened
      */
     public static FileBackedMongoServer start(MongoServerOptions options) {
+        return start(options, () -> log.error("The data store closed itself after a failure; every request fails"));
+    }
+
+    /**
+     * As {@link #start(MongoServerOptions)}; {@code onStoreClosed} runs when the store closes itself after a failure
+     * it cannot undo.
+     */
+    public static FileBackedMongoServer start(MongoServerOptions options, Runnable onStoreClosed) {
         InetAddress bindAddress = resolve(options.bindAddress());
         requirePortFree(bindAddress, options.port());
         Path storeFile = options.storeFile().toAbsolutePath();
-        IndexedH2Backend backend = openStore(storeFile, options.checkpointInterval());
+        IndexedH2Backend backend = openStore(storeFile, options.checkpointInterval(), onStoreClosed);
 
         MongoServer server = new MongoServer(backend);
         try {
@@ -111,14 +124,14 @@ public final class FileBackedMongoServer implements AutoCloseable {
         }
     }
 
-    private static IndexedH2Backend openStore(Path storeFile, Duration checkpointInterval) {
+    private static IndexedH2Backend openStore(Path storeFile, Duration checkpointInterval, Runnable onStoreClosed) {
         try {
             Files.createDirectories(storeFile.getParent());
         } catch (IOException e) {
             throw new MongoServerStartupException("cannot create data directory " + storeFile.getParent() + ": " + e, e);
         }
         try {
-            return IndexedH2Backend.open(storeFile.toString(), checkpointInterval);
+            return IndexedH2Backend.open(storeFile.toString(), checkpointInterval, onStoreClosed);
         } catch (RuntimeException e) {
             throw new MongoServerStartupException("cannot open data store " + storeFile + ": " + e.getMessage()
                     + " (is another mongo-server using this data directory?)", e);

@@ -15,6 +15,20 @@ public final class MongoServerMain {
 
     static final int EXIT_CANNOT_START = 1;
     static final int EXIT_USAGE = 2;
+    static final int EXIT_STORE_FAILED = 3;
+
+    /*
+     * Before anything touches NIO (so before the logger, too): the JDK writes a heap buffer to a file through a
+     * temporary direct buffer of the same size, and by default each thread keeps its largest one for good. A
+     * checkpoint writes a chunk of tens of MiB from whichever worker thread runs the round: after a minute of
+     * writes the store's workers held 500 MiB of direct memory, and the next checkpoint could not get its buffer,
+     * which closed the store. Buffers above 1 MiB are now freed after use.
+     */
+    static {
+        if (System.getProperty("jdk.nio.maxCachedBufferSize") == null) {
+            System.setProperty("jdk.nio.maxCachedBufferSize", String.valueOf(1 << 20));
+        }
+    }
 
     private static final Logger log = LoggerFactory.getLogger(MongoServerMain.class);
 
@@ -39,7 +53,7 @@ public final class MongoServerMain {
 
         FileBackedMongoServer server;
         try {
-            server = FileBackedMongoServer.start(options);
+            server = FileBackedMongoServer.start(options, MongoServerMain::stopAfterAStoreFailure);
         } catch (MongoServerStartupException e) {
             log.error("mongo-server cannot start: {}", e.getMessage());
             System.exit(EXIT_CANNOT_START);
@@ -49,6 +63,17 @@ public final class MongoServerMain {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server), "mongo-server-shutdown"));
         log.info("mongo-server listening on {}:{}, data in {}",
                 server.address().getAddress().getHostAddress(), server.address().getPort(), server.storeFile());
+    }
+
+    /**
+     * H2 closes its store after a failure it cannot undo (a write to the file that failed halfway). A server that
+     * went on listening would fail every request from then on; stopped, it is seen to be down, and the next start
+     * recovers every acknowledged write from the journal. Halted, not exited: closing the store cleanly is no
+     * longer possible, and a kill is what the journal is made for.
+     */
+    private static void stopAfterAStoreFailure() {
+        log.error("mongo-server stops: its data store closed itself after a failure; start it again to recover");
+        Runtime.getRuntime().halt(EXIT_STORE_FAILED);
     }
 
     private static void stop(FileBackedMongoServer server) {

@@ -15,9 +15,9 @@ import java.time.Duration;
  */
 record Checkpoints(Duration interval, long journalBytes, Compaction compaction) {
 
-    /** A checkpoint at this interval, or every 16 MiB of journal (which bounds what waits in memory for the next commit); the file may hold twice its live data. */
+    /** A checkpoint at this interval, or every 8 MiB of journal (which bounds what waits in memory for the next commit, and the size of the commit); the file may hold twice its live data. */
     static Checkpoints every(Duration interval, MVStore store) {
-        return new Checkpoints(interval, 16L << 20, new Compaction(store, 50, 16 << 20));
+        return new Checkpoints(interval, 8L << 20, new Compaction(store, 50, 4 << 20));
     }
 
     void compact() {

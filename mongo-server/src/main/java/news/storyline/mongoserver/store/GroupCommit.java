@@ -143,9 +143,9 @@ final class GroupCommit {
 
     private void commitAndSyncForEveryone() {
         long onDisk = -1;
+        byte[] records = null;
         try {
             long covered;
-            byte[] records;
             boolean checkpoint = checkpointDue();
             applying.writeLock().lock();
             try {
@@ -161,6 +161,7 @@ final class GroupCommit {
             }
             // Outside the lock: writers go on applying into the next round meanwhile.
             journal.writeAndSync(records);
+            records = null;
             if (checkpoint) {
                 store.sync();
                 journal.startNewFile();
@@ -169,6 +170,9 @@ final class GroupCommit {
             }
             onDisk = covered;
         } finally {
+            if (records != null) {
+                journal.giveBack(records); // the next round writes them first: no acknowledged write skips the disk
+            }
             synchronized (this) {
                 roundInProgress = false;
                 durableUpTo = Math.max(durableUpTo, onDisk);

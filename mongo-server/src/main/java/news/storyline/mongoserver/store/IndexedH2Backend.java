@@ -7,6 +7,7 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,9 +73,12 @@ public final class IndexedH2Backend extends H2Backend {
 
     private final JournaledStore maps;
     private final Journal journal;
+    private final Runnable onStoreClosed;
 
-    private IndexedH2Backend(MVStore store, Journal journal, JournaledStore maps, Duration checkpointInterval) {
+    private IndexedH2Backend(MVStore store, Journal journal, JournaledStore maps, Duration checkpointInterval,
+                             Runnable onStoreClosed) {
         super(store);
+        this.onStoreClosed = onStoreClosed;
         store.setRetentionTime((int) RETENTION.toMillis());
         this.journal = journal;
         this.maps = maps;
@@ -88,7 +92,7 @@ public final class IndexedH2Backend extends H2Backend {
      * beyond the file's last checkpoint. MVStore's background commits are off: every commit is a
      * {@link GroupCommit} checkpoint, taken between whole writes.
      */
-    public static IndexedH2Backend open(String fileName, Duration checkpointInterval) {
+    public static IndexedH2Backend open(String fileName, Duration checkpointInterval, Runnable onStoreClosed) {
         Path storeFile = Path.of(fileName);
         MVStore recovering = openStore(fileName);
         Journal journal;
@@ -101,7 +105,7 @@ public final class IndexedH2Backend extends H2Backend {
         JournaledStore maps = new JournaledStore(store, journal);
         MAPS_WHILE_OPENING.set(maps);
         try {
-            return new IndexedH2Backend(store, journal, maps, checkpointInterval);
+            return new IndexedH2Backend(store, journal, maps, checkpointInterval, onStoreClosed);
         } finally {
             MAPS_WHILE_OPENING.remove();
         }
@@ -120,6 +124,17 @@ public final class IndexedH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
+        try {
+            return handle(channel, database, command, query);
+        } catch (MVStoreException e) {
+            if (getMvStore().isClosed()) {
+                onStoreClosed.run();
+            }
+            throw e;
+        }
+    }
+
+    private Document handle(Channel channel, String database, String command, Document query) {
         Supplier<Document> handling = () -> super.handleCommand(channel, database, command, query);
         Namespace namespace = Namespace.of(database, command, query);
         if (isRead(command, query)) {

@@ -163,6 +163,14 @@ final class Journal implements AutoCloseable {
         return taken;
     }
 
+    /** Puts back records a round took but could not write, ahead of those appended since. */
+    synchronized void giveBack(byte[] records) {
+        byte[] since = pending.toByteArray();
+        pending.reset();
+        pending.write(records, 0, records.length);
+        pending.write(since, 0, since.length);
+    }
+
     /** Stores, in the store's next commit, that it includes every record appended so far. */
     synchronized void markCheckpoint(MVStore store) {
         store.<String, Long>openMap(CHECKPOINT_MAP).put(APPLIED_THROUGH, lastNumber);
@@ -178,7 +186,10 @@ final class Journal implements AutoCloseable {
         }
     }
 
-    /** Writes records taken from {@link #takePending()} and syncs them. */
+    /**
+     * Writes records taken from {@link #takePending()} and syncs them. When that fails, the file is cut back to
+     * what it held before, so that the records can be written again whole, after nothing torn.
+     */
     void writeAndSync(byte[] records) {
         if (records.length == 0) {
             return;
@@ -191,6 +202,11 @@ final class Journal implements AutoCloseable {
             file.force(false);
             fileBytes += records.length;
         } catch (IOException e) {
+            try {
+                file.truncate(fileBytes);
+            } catch (IOException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
             throw new UncheckedIOException("could not write the journal " + pathOf(fileSequence), e);
         }
     }

@@ -90,6 +90,21 @@ class JournalTest {
     }
 
     @Test
+    void recordsARoundCouldNotWriteAreWrittenByTheNextAheadOfLaterOnes() {
+        Opened store = open();
+        MVMap<String, Object> map = store.maps.open("m", null, null);
+        map.put("a", 1);
+        map.put("b", 1);
+        store.journal.giveBack(store.journal.takePending()); // as a round whose write failed
+        map.put("a", 2);
+        store.syncJournalAndCrash();
+
+        Opened reopened = open();
+        assertThat(reopened.maps.open("m", null, null)).containsEntry("a", 2).containsEntry("b", 1);
+        reopened.close();
+    }
+
+    @Test
     void aCleanCloseLeavesNothingToReplay() throws IOException {
         Opened store = open();
         store.maps.open("m", null, null).put("k", "v");
