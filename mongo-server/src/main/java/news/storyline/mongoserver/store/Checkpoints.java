@@ -15,18 +15,37 @@ import java.time.Duration;
  */
 record Checkpoints(Duration interval, long journalBytes, Compaction compaction) {
 
-    /** A checkpoint at this interval, or every 8 MiB of journal (which bounds what waits in memory for the next commit, and the size of the commit); the file may hold twice its live data. */
+    /**
+     * A checkpoint at this interval, or every 8 MiB of journal (which bounds what waits in memory for the next commit,
+     * and the size of the commit); the file may hold twice its live data.
+     */
     static Checkpoints every(Duration interval, MVStore store) {
-        return new Checkpoints(interval, 8L << 20, new Compaction(store, 50, 4 << 20));
+        return new Checkpoints(interval, 8L << 20, new Compaction(store, 50, 4 << 20, 2 << 20));
     }
 
     void compact() {
-        compaction.run();
+        compaction.run(compaction.bytesPerCheckpoint());
     }
 
-    record Compaction(MVStore store, int belowFillRatePercent, int bytesPerCheckpoint) {
-        void run() {
-            store.compact(belowFillRatePercent, bytesPerCheckpoint);
+    void compactWhileQuiet() {
+        compaction.run(compaction.bytesPerQuietStep());
+    }
+
+    boolean compactionDue() {
+        return compaction.due();
+    }
+
+    /**
+     * @param bytesPerCheckpoint live pages one checkpoint rewrites at most, holding up writers meanwhile
+     * @param bytesPerQuietStep  live pages one step rewrites while nothing is written (a step every 100 ms)
+     */
+    record Compaction(MVStore store, int belowFillRatePercent, int bytesPerCheckpoint, int bytesPerQuietStep) {
+        void run(int bytes) {
+            store.compact(belowFillRatePercent, bytes);
+        }
+
+        boolean due() {
+            return store.getFileStore().getChunksFillRate() < belowFillRatePercent;
         }
     }
 }

@@ -2,6 +2,7 @@ package news.storyline.mongoserver.store;
 
 import org.h2.mvstore.MVStore;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -47,6 +48,8 @@ final class GroupCommit {
     private boolean roundInProgress;
     /** When the store's file was last committed. Only the round in progress touches it. */
     private long lastCheckpointNanos = System.nanoTime();
+    /** When a write last began: compaction waits for a quiet store. */
+    private volatile long lastWriteNanos = System.nanoTime();
     /** Set by {@link #checkpointNow()}: the next round checkpoints whatever is due. */
     private volatile boolean checkpointAsked;
 
@@ -64,6 +67,7 @@ final class GroupCommit {
         long number = -1;
         applying.readLock().lock();
         try {
+            lastWriteNanos = System.nanoTime();
             number = writesBegun.incrementAndGet();
             lastDurableWriteBegun.computeIfAbsent(namespace, any -> new AtomicLong()).accumulateAndGet(number, Math::max);
             return write.get();
@@ -77,6 +81,7 @@ final class GroupCommit {
     <T> T write(Supplier<T> write) {
         applying.readLock().lock();
         try {
+            lastWriteNanos = System.nanoTime();
             return write.get();
         } finally {
             applying.readLock().unlock();
@@ -88,6 +93,30 @@ final class GroupCommit {
         if (journal.hasPending() || checkpointDue()) {
             awaitDurable(writesBegun.incrementAndGet());
         }
+    }
+
+    /**
+     * Once nothing has been written for {@code quiet}, rewrites the live pages of mostly dead chunks, a little at a
+     * time, until the file is back near the size of its data. A checkpoint compacts only a little (it holds up every
+     * writer meanwhile), which does not keep up with a burst of writes or a rebuild: after one at 100,000 events the
+     * file was 10 GB, 17% of it live.
+     */
+    void compactWhileQuiet(Duration quiet) {
+        if (System.nanoTime() - lastWriteNanos < quiet.toNanos() || !checkpoints.compactionDue()) {
+            return;
+        }
+        applying.writeLock().lock();
+        try {
+            if (journal.hasPending() || store.hasUnsavedChanges()) {
+                return; // writes came meanwhile: the next round checkpoints them first
+            }
+            journal.markCheckpoint(store); // the same number: compacting commits
+            journal.withoutRecords(checkpoints::compactWhileQuiet);
+            store.commit();
+        } finally {
+            applying.writeLock().unlock();
+        }
+        store.sync();
     }
 
     /** Commits everything applied so far to the store's file, with the next round. */

@@ -57,6 +57,8 @@ public final class IndexedH2Backend extends H2Backend {
      * allows for file systems that flush late; here every commit is synced at once.
      */
     static final Duration RETENTION = Duration.ofSeconds(1);
+    /** The file is compacted in earnest only once nothing has been written for this long. */
+    static final Duration QUIET_BEFORE_COMPACTING = Duration.ofSeconds(2);
 
     private final GroupCommit groupCommit;
     private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -162,12 +164,13 @@ public final class IndexedH2Backend extends H2Backend {
         groupCommit.checkpointNow();
     }
 
-    /** Puts writes that did not wait on disk, and checkpoints when one is due. */
+    /** Puts writes that did not wait on disk, checkpoints when one is due, and compacts the file when quiet. */
     private void flush() {
         try {
             groupCommit.flush();
+            groupCommit.compactWhileQuiet(QUIET_BEFORE_COMPACTING);
         } catch (RuntimeException e) {
-            log.error("Could not put the latest writes on disk; will try again", e);
+            log.error("Could not put the latest writes on disk or compact the file; will try again", e);
         }
     }
 
