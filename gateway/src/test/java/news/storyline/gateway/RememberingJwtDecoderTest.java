@@ -15,9 +15,9 @@ import javax.crypto.spec.SecretKeySpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -42,13 +42,11 @@ class RememberingJwtDecoderTest {
     @Test
     void aRememberedTokenThatHasSinceExpiredIsRefusedAsBefore() {
         String token = TestTokens.token("editor-7", "editor");
-        MovingClock clock = new MovingClock(Instant.now());
-        JwtTimestampValidator timestamps = new JwtTimestampValidator();
-        timestamps.setClock(clock);
-        ReactiveJwtDecoder decoder = remembering(timestamps);
+        AtomicReference<OAuth2TokenValidator<Jwt>> timestamps = new AtomicReference<>(timestampsAt(Instant.now()));
+        ReactiveJwtDecoder decoder = remembering(jwt -> timestamps.get().validate(jwt));
         Jwt decoded = decoder.decode(token).block();
 
-        clock.now = decoded.getExpiresAt().plus(Duration.ofMinutes(5));
+        timestamps.set(timestampsAt(decoded.getExpiresAt().plus(Duration.ofMinutes(5))));
 
         assertThatThrownBy(() -> decoder.decode(token).block()).isInstanceOf(JwtValidationException.class);
         assertThat(decodings).as("decoded afresh, and refused").hasValue(2);
@@ -66,27 +64,9 @@ class RememberingJwtDecoderTest {
         return new RememberingJwtDecoder(counting, validator);
     }
 
-    /** A clock the test moves. */
-    private static final class MovingClock extends Clock {
-        Instant now;
-
-        MovingClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
+    private static OAuth2TokenValidator<Jwt> timestampsAt(Instant now) {
+        JwtTimestampValidator validator = new JwtTimestampValidator();
+        validator.setClock(Clock.fixed(now, ZoneOffset.UTC));
+        return validator;
     }
 }
