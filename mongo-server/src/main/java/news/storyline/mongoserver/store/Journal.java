@@ -109,40 +109,40 @@ final class Journal implements AutoCloseable {
         if (suspended) {
             return;
         }
-        appendRecord(value == null ? REMOVE : PUT, map, key, value, null);
+        appendRecord(value == null ? REMOVE : PUT, map.getName(), map, key, value, null);
     }
 
     void cleared(MVMap<?, ?> map) {
-        appendRecord(CLEAR, map, null, null, null);
+        appendRecord(CLEAR, map.getName(), map, null, null, null);
     }
 
     void droppedMap(String name) {
-        appendRecord(DROP_MAP, null, name, null, null);
+        appendRecord(DROP_MAP, name, null, null, null, null);
     }
 
-    void renamedMap(String name, String newName) {
-        appendRecord(RENAME_MAP, null, name, null, newName);
+    /** The map's types go with the record: a replay opens the map by them before it renames it. */
+    void renamedMap(String name, MVMap<?, ?> map, String newName) {
+        appendRecord(RENAME_MAP, name, map, null, null, newName);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private synchronized void appendRecord(byte operation, MVMap<?, ?> map, Object key, Object value, String newName) {
+    private synchronized void appendRecord(byte operation, String name, MVMap<?, ?> map, Object key, Object value,
+                                           String newName) {
         WriteBuffer out = record.clear();
         out.putInt(0).putInt(0).putLong(++lastNumber).put(operation);
-        if (map == null) {
-            writeString(out, (String) key);
-            if (newName != null) {
-                writeString(out, newName);
-            }
-        } else {
-            writeString(out, map.getName());
+        writeString(out, name);
+        if (map != null) {
             writeString(out, types.describe(map.getKeyType()));
             writeString(out, types.describe(map.getValueType()));
-            if (operation != CLEAR) {
+        }
+        switch (operation) {
+            case PUT -> {
                 ((DataType) map.getKeyType()).write(out, key);
-            }
-            if (operation == PUT) {
                 ((DataType) map.getValueType()).write(out, value);
             }
+            case REMOVE -> ((DataType) map.getKeyType()).write(out, key);
+            case RENAME_MAP -> writeString(out, newName);
+            default -> { } // CLEAR and DROP_MAP: the name (and types) say it all
         }
         ByteBuffer bytes = out.getBuffer();
         int length = bytes.position() - HEADER_BYTES;
@@ -356,29 +356,21 @@ final class Journal implements AutoCloseable {
             }
             applied++;
             String name = readString(in);
+            if (operation == DROP_MAP) {
+                if (store.hasMap(name)) {
+                    store.removeMap(name);
+                }
+                return;
+            }
+            DataType keyType = types.type(readString(in));
+            DataType valueType = types.type(readString(in));
+            MVMap map = store.openMap(name, new MVMap.Builder<>().keyType(keyType).valueType(valueType));
             switch (operation) {
-                case DROP_MAP -> {
-                    if (store.hasMap(name)) {
-                        store.removeMap(name);
-                    }
-                }
-                case RENAME_MAP -> {
-                    String newName = readString(in);
-                    if (store.hasMap(name)) {
-                        store.renameMap(store.openMap(name), newName);
-                    }
-                }
-                default -> {
-                    DataType keyType = types.type(readString(in));
-                    DataType valueType = types.type(readString(in));
-                    MVMap map = store.openMap(name, new MVMap.Builder<>().keyType(keyType).valueType(valueType));
-                    switch (operation) {
-                        case PUT -> map.put(keyType.read(in), valueType.read(in));
-                        case REMOVE -> map.remove(keyType.read(in));
-                        case CLEAR -> map.clear();
-                        default -> throw new IllegalStateException("unknown journal record " + operation);
-                    }
-                }
+                case PUT -> map.put(keyType.read(in), valueType.read(in));
+                case REMOVE -> map.remove(keyType.read(in));
+                case CLEAR -> map.clear();
+                case RENAME_MAP -> store.renameMap(map, readString(in));
+                default -> throw new IllegalStateException("unknown journal record " + operation);
             }
         }
     }

@@ -46,8 +46,10 @@ final class JournaledStore implements IndexMaps {
         }
     }
 
+    /** Renames a map that is open (a collection's, whose types it was opened with) or opens it with plain types. */
     void rename(String name, String newName) {
-        store.renameMap(open(name, null, null), newName);
-        journal.renamedMap(name, newName);
+        MVMap<Object, Object> map = open(name, null, null);
+        store.renameMap(map, newName);
+        journal.renamedMap(name, map, newName);
     }
 }

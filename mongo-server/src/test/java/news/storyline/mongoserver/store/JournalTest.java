@@ -71,6 +71,22 @@ class JournalTest {
     }
 
     @Test
+    void aCollectionRenamedAfterTheCheckpointIsReadBackWithItsOwnTypes() {
+        Opened store = open();
+        store.maps.open("databases.db.old", new PositionType(), new BsonDocumentType())
+                  .put("story-1", new Document("headline", "Пхенян"));
+        store.commitWithoutStartingANewJournal();
+        store.maps.rename("databases.db.old", "databases.db.new");
+        store.syncJournalAndCrash();
+
+        Opened reopened = open();
+        assertThat(reopened.maps.open("databases.db.new", new PositionType(), new BsonDocumentType()).get("story-1"))
+                .isEqualTo(new Document("headline", "Пхенян"));
+        assertThat(reopened.store.hasMap("databases.db.old")).isFalse();
+        reopened.close();
+    }
+
+    @Test
     void aTornRecordAtTheEndOfTheJournalEndsTheReplay() throws IOException {
         Opened store = open();
         MVMap<String, Object> map = store.maps.open("m", null, null);
