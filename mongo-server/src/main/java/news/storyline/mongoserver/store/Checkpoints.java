@@ -16,11 +16,12 @@ import java.time.Duration;
 record Checkpoints(Duration interval, long journalBytes, Compaction compaction) {
 
     /**
-     * A checkpoint at this interval, or every 8 MiB of journal (which bounds what waits in memory for the next commit,
-     * and the size of the commit); the file may hold twice its live data.
+     * A checkpoint at this interval, or every 2 MiB of journal, which bounds what waits in memory for the next
+     * commit and how long a commit holds up writers: 8 writers inserting 3.5 KB documents waited p99.9 25–33 ms
+     * with 2 MiB, 68–75 ms with 8 MiB, at the same rate. The file may hold twice its live data.
      */
     static Checkpoints every(Duration interval, MVStore store) {
-        return new Checkpoints(interval, 8L << 20, new Compaction(store, 50, 4 << 20, 2 << 20));
+        return new Checkpoints(interval, 2L << 20, new Compaction(store, 50, 1 << 20, 2 << 20));
     }
 
     void compact() {
