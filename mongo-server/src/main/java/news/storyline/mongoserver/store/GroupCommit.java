@@ -21,8 +21,8 @@ import java.util.function.Supplier;
  *
  * <p>Group commit: the first caller that needs the journal synced writes and syncs it for everyone waiting; callers
  * that arrive meanwhile wait for the next round, which takes all of them at once. Under load a sync is shared by as
- * many writers as arrived during the previous one. Now and then a round is also a {@link #checkpoint}: the store's
- * file is committed, and the journal starts anew.
+ * many writers as arrived during the previous one. Now and then a round is also a checkpoint: the store's file is
+ * committed, and the journal starts anew.
  *
  * <p>Atomicity: a round takes the journal's records, and a checkpoint commits, only while no write is half applied
  * (writes hold the shared side of a lock, a round its exclusive side), so a document and its index entries, or a
@@ -211,10 +211,11 @@ final class GroupCommit {
     }
 
     private boolean checkpointDue() {
+        // The cheap tests first: every round asks, and H2 answers the last by looking at every map.
         return checkpointAsked
-               || store.hasUnsavedChanges()
-                  && (System.nanoTime() - lastCheckpointNanos >= checkpoints.interval().toNanos()
-                      || journal.fileBytes() >= checkpoints.journalBytes());
+               || (System.nanoTime() - lastCheckpointNanos >= checkpoints.interval().toNanos()
+                   || journal.fileBytes() >= checkpoints.journalBytes())
+                  && store.hasUnsavedChanges();
     }
 
     private void waitForRound() {
